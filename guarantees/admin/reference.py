@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.db import models
+
+from ..models import ElectoralRight, Jurisdiction, Principle, Source, Stage
+
+
+@admin.register(Jurisdiction)
+class JurisdictionAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "name_local", "order"]
+    search_fields = ["code", "name", "name_local"]
+    ordering = ["order", "code"]
+
+
+@admin.register(ElectoralRight, Stage, Principle)
+class ReferenceEntryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+    search_fields = ["name", "slug", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_display = ["key", "authors", "year", "title", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["key", "authors", "title", "title_en", "container"]

@@ -1,0 +1,68 @@
+"""The fixed vocabularies of the domain."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    """The two kinds of guarantee (Voevodin 1997: 229)."""
+
+    CONDITION = "condition", _("Condition")
+    TOOL = "tool", _("Tool")
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class AssessmentStatus(models.TextChoices):
+    PROVIDED = "provided", _("Provided")
+    PARTIAL = "partial", _("Partial")
+    ABSENT = "absent", _("Absent")
+
+
+class InstrumentKind(models.TextChoices):
+    CONSTITUTION = "constitution", _("Constitution")
+    CONSTITUTIONAL_LAW = "constitutional_law", _("Constitutional law")
+    FEDERAL_LAW = "federal_law", _("Federal law")
+    LAW = "law", _("Law")
+    CODE = "code", _("Code")
+    TREATY = "treaty", _("International treaty")
+
+
+class InstrumentStatus(models.TextChoices):
+    IN_FORCE = "in_force", _("In force")
+    REPEALED = "repealed", _("Repealed")
+
+
+class TextKind(models.TextChoices):
+    """What a stored text is: a quotation, a translation, or our paraphrase."""
+
+    VERBATIM = "verbatim", _("Verbatim")
+    TRANSLATION = "translation", _("Translation")
+    SUMMARY = "summary", _("Summary")
+
+
+class Verification(models.TextChoices):
+    """How far a provision's number, heading and text were checked."""
+
+    OFFICIAL = "official", _("Checked against an official text")
+    SECONDARY = "secondary", _("Read in a secondary copy (unverified)")
+    UNCHECKED = "unchecked", _("Unchecked")
+
+
+class CitationPurpose(models.TextChoices):
+    CLASSIFICATION = "classification", _("Classification")
+    CONTENT = "content", _("Content")
+
+
+class SourceKind(models.TextChoices):
+    BOOK = "book", _("Book")
+    ARTICLE = "article", _("Journal article")
+    CHAPTER = "chapter", _("Chapter")
+    STATUTE = "statute", _("Statute")
+    WEB = "web", _("Web page")
+    REPORT = "report", _("Report")

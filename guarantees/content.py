@@ -1,0 +1,369 @@
+"""Loads the curated content in guarantees/data/ into the database.
+
+The contract:
+- All or nothing: one transaction; a broken file or a dangling reference raises ContentError naming
+  the file and the entry, and the database is left as it was.
+- Idempotent: each loaded object has a LoadedRecord holding a digest of the entry it was loaded from.
+  An entry whose digest has not changed is not written again.
+- A curator's edit wins: if an object was changed (its updated_at moved) or deleted after the loader wrote
+  it, a changed entry in the files is reported and skipped, never written over the edit.
+"""
+
+import datetime
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from .choices import PublicationStatus
+from .models import (
+    Assessment,
+    AssessmentCitation,
+    Category,
+    CategoryCitation,
+    ElectoralRight,
+    Guarantee,
+    GuaranteeCitation,
+    Instrument,
+    Jurisdiction,
+    LoadedRecord,
+    Principle,
+    Provision,
+    Source,
+    Stage,
+)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+PROVISION_FIELDS = [
+    "heading_original",
+    "heading_local",
+    "heading_en",
+    "text_original",
+    "text_kind",
+    "text_en",
+    "text_en_kind",
+    "verification",
+    "where_read",
+    "edition",
+    "checked_on",
+    "valid_to",
+]
+INSTRUMENT_FIELDS = [
+    "kind",
+    "short_title",
+    "title_original",
+    "title_en",
+    "number",
+    "date_adopted",
+    "in_force_from",
+    "in_force_to",
+    "status",
+    "official_url",
+    "language",
+    "note",
+]
+
+
+class ContentError(Exception):
+    """The content files are broken; nothing was written."""
+
+
+@dataclass
+class LoadReport:
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
+    kept_curator_edits: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        lines = [
+            f"{label}: " + (", ".join(f"{count} {model}" for model, count in sorted(counter.items())) or "none")
+            for label, counter in [("created", self.created), ("updated", self.updated), ("unchanged", self.unchanged)]
+        ]
+        lines += [f"kept curator's version: {entry}" for entry in self.kept_curator_edits]
+        return "\n".join(lines)
+
+
+def digest(entry: Any) -> str:
+    canonical = json.dumps(entry, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def read_yaml(path: Path, empty: Any) -> Any:
+    """The parsed file; `empty` where the data directory does not have it."""
+    if not path.exists():
+        return empty
+    try:
+        with path.open(encoding="utf-8") as stream:
+            data = yaml.safe_load(stream)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise ContentError(f"{path.name}: cannot be read: {error}") from error
+    if data is None:
+        return empty
+    if not isinstance(data, type(empty)):
+        raise ContentError(f"{path.name}: expected a {type(empty).__name__} at the top, found {type(data).__name__}")
+    return data
+
+
+class ContentLoader:
+    def __init__(self, data_dir: Path = DATA_DIR):
+        self.data_dir = data_dir
+        self.report = LoadReport()
+        self.records = {}
+
+    def load(self) -> LoadReport:
+        with transaction.atomic():
+            self.records = {(record.model, record.natural_key): record for record in LoadedRecord.objects.all()}
+            self.load_sources()
+            self.load_reference_tables()
+            self.load_taxonomy()
+            for path in sorted((self.data_dir / "jurisdictions").glob("*.yaml")):
+                self.load_jurisdiction_file(path)
+            self.load_guarantees()
+            for path in sorted((self.data_dir / "assessments").glob("*.yaml")):
+                self.load_assessment_file(path)
+        return self.report
+
+    # The one place that decides whether an entry is written.
+    def sync(self, model: type[models.Model], key: str, entry: dict, lookup: dict, build, where: str) -> None:
+        """Create or update the object for an entry, unless a curator's version stands in the way.
+
+        `build(obj, entry, where)` sets the object's fields and relations from the entry and saves it.
+        """
+        label = model._meta.model_name
+        record = self.records.get((label, key))
+        obj = model.objects.filter(**lookup).first()
+        entry_digest = digest(entry)
+        if record is None and obj is not None:
+            self.report.kept_curator_edits.append(f"{label} {key} (created in the admin)")
+            return
+        if record is not None and obj is None:
+            self.report.kept_curator_edits.append(f"{label} {key} (deleted in the admin)")
+            return
+        if record is not None and record.digest == entry_digest:
+            self.report.unchanged[label] += 1
+            return
+        if record is not None and obj.updated_at > record.loaded_at:
+            self.report.kept_curator_edits.append(f"{label} {key} (edited in the admin)")
+            return
+        is_new = obj is None
+        obj = obj or model(**lookup)
+        build(obj, entry, where)
+        (self.report.created if is_new else self.report.updated)[label] += 1
+        LoadedRecord.objects.update_or_create(
+            model=label, natural_key=key, defaults={"digest": entry_digest, "loaded_at": obj.updated_at}
+        )
+
+    def save(self, obj: models.Model, where: str) -> None:
+        try:
+            obj.full_clean()
+        except ValidationError as error:
+            problems = [
+                f"{name}: {' '.join(messages)}" if name != "__all__" else " ".join(messages)
+                for name, messages in error.message_dict.items()
+            ]
+            raise ContentError(f"{where}: {'; '.join(problems)}") from error
+        obj.save()
+
+    # Sources, reference tables, taxonomy.
+    def load_sources(self) -> None:
+        for entry in read_yaml(self.data_dir / "sources.yaml", []):
+            key = require(entry, "key", "sources.yaml")
+            self.sync(Source, key, entry, {"key": key}, self.build_source, f"sources.yaml {key}")
+
+    def build_source(self, source: Source, entry: dict, where: str) -> None:
+        for name in ["kind", "authors", "year", "title", "title_en", "container", "pages", "url", "note"]:
+            if name in entry:
+                setattr(source, name, blank_if_none(entry[name], name))
+        self.save(source, where)
+
+    def load_reference_tables(self) -> None:
+        tables = read_yaml(self.data_dir / "reference.yaml", {})
+        for section, model in [("rights", ElectoralRight), ("stages", Stage), ("principles", Principle)]:
+            for order, entry in enumerate(tables.get(section) or [], start=1):
+                slug = require(entry, "slug", f"reference.yaml {section}")
+                where = f"reference.yaml {section} {slug}"
+                self.sync(model, slug, {**entry, "order": order}, {"slug": slug}, self.build_reference_entry, where)
+
+    def build_reference_entry(self, obj: models.Model, entry: dict, where: str) -> None:
+        obj.name = entry["name"]
+        obj.description = blank_if_none(entry.get("description"))
+        obj.order = entry["order"]
+        self.save(obj, where)
+
+    def load_taxonomy(self) -> None:
+        for entry in read_yaml(self.data_dir / "taxonomy.yaml", []):
+            slug = require(entry, "slug", "taxonomy.yaml")
+            self.sync(Category, slug, entry, {"slug": slug}, self.build_category, f"taxonomy.yaml {slug}")
+
+    def build_category(self, category: Category, entry: dict, where: str) -> None:
+        category.kind = entry["kind"]
+        category.parent = self.find(Category, {"slug": entry["parent"]}, where) if entry.get("parent") else None
+        category.name = entry["name"]
+        category.description = blank_if_none(entry.get("description"))
+        category.order = entry.get("order", 0)
+        self.save(category, where)
+        category.citations.all().delete()
+        for citation in entry.get("citations") or []:
+            CategoryCitation.objects.create(category=category, **self.citation_fields(citation, where))
+
+    # Jurisdictions, instruments, provisions.
+    def load_jurisdiction_file(self, path: Path) -> None:
+        document = read_yaml(path, {})
+        jurisdiction = None
+        if document.get("jurisdiction"):
+            info = document["jurisdiction"]
+            code = require(info, "code", path.name)
+            where = f"{path.name} jurisdiction"
+            self.sync(Jurisdiction, code, info, {"code": code}, self.build_jurisdiction, where)
+            jurisdiction = self.find(Jurisdiction, {"code": code}, where)
+        # A replacement is loaded before the instrument it replaces, wherever the file lists it.
+        for entry in sorted(document.get("instruments") or [], key=lambda entry: bool(entry.get("replaced_by"))):
+            slug = require(entry, "slug", path.name)
+            where = f"{path.name} {slug}"
+            instrument_entry = {name: value for name, value in entry.items() if name != "provisions"}
+            self.sync(
+                Instrument,
+                slug,
+                {**instrument_entry, "jurisdiction": jurisdiction and jurisdiction.code},
+                {"slug": slug},
+                self.build_instrument,
+                where,
+            )
+            instrument = self.find(Instrument, {"slug": slug}, where)
+            for provision_entry in entry.get("provisions") or []:
+                self.load_provision(provision_entry, instrument, where)
+
+    def build_jurisdiction(self, jurisdiction: Jurisdiction, entry: dict, where: str) -> None:
+        jurisdiction.name = entry["name"]
+        jurisdiction.name_local = blank_if_none(entry.get("name_local"))
+        jurisdiction.order = entry.get("order", 0)
+        self.save(jurisdiction, where)
+
+    def build_instrument(self, instrument: Instrument, entry: dict, where: str) -> None:
+        code = entry["jurisdiction"]
+        instrument.jurisdiction = self.find(Jurisdiction, {"code": code}, where) if code else None
+        for name in INSTRUMENT_FIELDS:
+            if name in entry:
+                setattr(instrument, name, blank_if_none(entry[name], name))
+        replaced_by = entry.get("replaced_by")
+        instrument.replaced_by = self.find(Instrument, {"slug": replaced_by}, where) if replaced_by else None
+        self.save(instrument, where)
+
+    def load_provision(self, entry: dict, instrument: Instrument, where: str) -> None:
+        number = str(require(entry, "number", where)).strip()
+        paragraph = str(entry.get("paragraph") or "").strip()
+        valid_from = entry.get("valid_from")
+        key = f"{instrument.slug}:{number}:{paragraph}:{valid_from or ''}"
+        lookup = {"instrument": instrument, "number": number, "paragraph": paragraph, "valid_from": valid_from}
+        self.sync(Provision, key, entry, lookup, self.build_provision, f"{where} art. {number}")
+
+    def build_provision(self, provision: Provision, entry: dict, where: str) -> None:
+        for name in PROVISION_FIELDS:
+            if name in entry:
+                setattr(provision, name, blank_if_none(entry[name], name))
+        self.save(provision, where)
+
+    # Guarantees and assessments.
+    def load_guarantees(self) -> None:
+        for entry in read_yaml(self.data_dir / "guarantees.yaml", []):
+            slug = require(entry, "slug", "guarantees.yaml")
+            self.sync(Guarantee, slug, entry, {"slug": slug}, self.build_guarantee, f"guarantees.yaml {slug}")
+
+    def build_guarantee(self, guarantee: Guarantee, entry: dict, where: str) -> None:
+        guarantee.name = entry["name"]
+        guarantee.summary = entry["summary"]
+        guarantee.description = blank_if_none(entry.get("description"))
+        guarantee.category = self.find(Category, {"slug": entry["category"]}, where)
+        guarantee.status = entry.get("status", PublicationStatus.PUBLISHED)
+        self.save(guarantee, where)
+        guarantee.rights.set(self.find_all(ElectoralRight, entry.get("rights"), where))
+        guarantee.stages.set(self.find_all(Stage, entry.get("stages"), where))
+        guarantee.principles.set(self.find_all(Principle, entry.get("principles"), where))
+        guarantee.citations.all().delete()
+        for citation in entry.get("citations") or []:
+            GuaranteeCitation.objects.create(
+                guarantee=guarantee,
+                purpose=citation.get("purpose", "content"),
+                **self.citation_fields(citation, where),
+            )
+
+    def load_assessment_file(self, path: Path) -> None:
+        document = read_yaml(path, {})
+        code = require(document, "jurisdiction", path.name)
+        jurisdiction = self.find(Jurisdiction, {"code": code}, path.name)
+        for entry in document.get("assessments") or []:
+            slug = require(entry, "guarantee", path.name)
+            where = f"{path.name} {slug}"
+            valid_from = entry.get("valid_from")
+            guarantee = self.find(Guarantee, {"slug": slug}, where)
+            key = f"{slug}:{code}:{valid_from or ''}"
+            lookup = {"guarantee": guarantee, "jurisdiction": jurisdiction, "valid_from": valid_from}
+            self.sync(Assessment, key, entry, lookup, self.build_assessment, where)
+
+    def build_assessment(self, assessment: Assessment, entry: dict, where: str) -> None:
+        assessment.status = entry["status"]
+        assessment.commentary = blank_if_none(entry.get("commentary"))
+        assessment.assessed_on = entry.get("assessed_on") or datetime.date.today()
+        assessment.valid_to = entry.get("valid_to")
+        self.save(assessment, where)
+        code = assessment.jurisdiction.code
+        references = entry.get("provisions") or []
+        assessment.provisions.set([self.resolve_provision(reference, code, where) for reference in references])
+        assessment.citations.all().delete()
+        for citation in entry.get("citations") or []:
+            AssessmentCitation.objects.create(assessment=assessment, **self.citation_fields(citation, where))
+
+    def resolve_provision(self, reference: str, code: str, where: str) -> Provision:
+        """'kz-elections-law:20-1' or 'kg-constitution-2021:2:3-4' -> the provision (its only wording)."""
+        instrument_slug, _, rest = str(reference).partition(":")
+        number, _, paragraph = rest.partition(":")
+        matches = list(Provision.objects.filter(instrument__slug=instrument_slug, number=number, paragraph=paragraph))
+        if len(matches) != 1:
+            found = "no provision" if not matches else f"{len(matches)} wordings"
+            raise ContentError(f"{where}: {reference!r} matches {found}")
+        provision = matches[0]
+        instrument_code = provision.instrument.jurisdiction.code if provision.instrument.jurisdiction_id else None
+        if instrument_code not in (code, None):
+            raise ContentError(f"{where}: {reference!r} belongs to {instrument_code}, not {code}")
+        return provision
+
+    # Lookups.
+    def find(self, model: type[models.Model], lookup: dict, where: str) -> models.Model:
+        try:
+            return model.objects.get(**lookup)
+        except model.DoesNotExist:
+            raise ContentError(f"{where}: no {model._meta.verbose_name} with {lookup}") from None
+
+    def find_all(self, model: type[models.Model], slugs: list | None, where: str) -> list[models.Model]:
+        return [self.find(model, {"slug": slug}, where) for slug in slugs or []]
+
+    def citation_fields(self, citation: dict, where: str) -> dict:
+        return {
+            "source": self.find(Source, {"key": require(citation, "source", where)}, where),
+            "pages": str(blank_if_none(citation.get("pages"))),
+            "note": blank_if_none(citation.get("note")),
+        }
+
+
+def require(entry: Any, name: str, where: str) -> Any:
+    if not isinstance(entry, dict) or entry.get(name) in (None, ""):
+        raise ContentError(f"{where}: an entry lacks {name!r}: {str(entry)[:120]}")
+    return entry[name]
+
+
+DATE_FIELDS = {"date_adopted", "in_force_from", "in_force_to", "checked_on", "valid_to", "valid_from"}
+
+
+def blank_if_none(value: Any, name: str = "") -> Any:
+    """YAML's null becomes the empty string for text fields; dates keep None."""
+    if value is None and name not in DATE_FIELDS:
+        return ""
+    return value

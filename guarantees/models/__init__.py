@@ -1,0 +1,22 @@
+from .guarantee import Assessment, AssessmentCitation, Guarantee, GuaranteeCitation
+from .law import Instrument, Provision
+from .reference import ElectoralRight, Jurisdiction, Principle, Source, Stage
+from .seed import LoadedRecord
+from .taxonomy import Category, CategoryCitation
+
+__all__ = [
+    "Assessment",
+    "AssessmentCitation",
+    "Category",
+    "CategoryCitation",
+    "ElectoralRight",
+    "Guarantee",
+    "GuaranteeCitation",
+    "Instrument",
+    "Jurisdiction",
+    "LoadedRecord",
+    "Principle",
+    "Provision",
+    "Source",
+    "Stage",
+]

@@ -1,0 +1,130 @@
+"""Instruments (constitutions, laws, codes, treaties) and their provisions (articles)."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from ..choices import InstrumentKind, InstrumentStatus, TextKind, Verification
+from ..querysets import InForceQuerySet, InstrumentQuerySet
+from .base import TimeStamped, Validity, natural_sort_key
+from .reference import Jurisdiction
+
+
+class Instrument(TimeStamped):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    jurisdiction = models.ForeignKey(
+        Jurisdiction,
+        on_delete=models.PROTECT,
+        related_name="instruments",
+        null=True,
+        blank=True,
+        help_text=_("Empty for an international treaty."),
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=InstrumentKind.choices)
+    short_title = models.CharField(_("short title"), max_length=200)
+    title_original = models.TextField(_("title in the original language"))
+    title_en = models.TextField(_("title in English"))
+    number = models.CharField(_("number"), max_length=50, blank=True)
+    date_adopted = models.DateField(_("date adopted"), null=True, blank=True)
+    in_force_from = models.DateField(_("in force from"), null=True, blank=True)
+    in_force_to = models.DateField(_("in force until"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=InstrumentStatus.choices, default=InstrumentStatus.IN_FORCE
+    )
+    replaced_by = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="replaces", verbose_name=_("replaced by")
+    )
+    official_url = models.URLField(_("official URL"), max_length=500, blank=True)
+    language = models.CharField(_("language of the original"), max_length=10, default="ru")
+    note = models.TextField(_("note"), blank=True)
+
+    objects = InstrumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["jurisdiction__order", "kind", "date_adopted"]
+        verbose_name = _("instrument")
+        verbose_name_plural = _("instruments")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(in_force_from__isnull=True)
+                | Q(in_force_to__isnull=True)
+                | Q(in_force_to__gte=models.F("in_force_from")),
+                name="instrument_in_force_dates_in_order",
+                violation_error_message=_("“In force until” must not be earlier than “in force from”."),
+            ),
+        ]
+
+    def __str__(self):
+        code = self.jurisdiction.code if self.jurisdiction_id else "INT"
+        return f"{code} {self.short_title}"
+
+
+class Provision(TimeStamped, Validity):
+    """An article (optionally one paragraph of it) of an instrument, in the wording of a period."""
+
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="provisions")
+    number = models.CharField(
+        _("article"), max_length=30, help_text=_("As the act writes it, without “art.”: 20-1, 141.1, 5.16.")
+    )
+    paragraph = models.CharField(_("paragraph"), max_length=30, blank=True, help_text=_("Empty for the whole article."))
+    sort_key = models.CharField(max_length=60, editable=False, blank=True, db_index=True)
+    heading_original = models.TextField(_("heading (original)"), blank=True)
+    heading_local = models.TextField(_("heading in the state language"), blank=True)
+    heading_en = models.TextField(_("heading in English"), blank=True)
+    text_original = models.TextField(_("text (original language)"), blank=True)
+    text_kind = models.CharField(
+        _("what the text is"), max_length=20, choices=TextKind.choices, default=TextKind.VERBATIM
+    )
+    text_en = models.TextField(_("English rendering"), blank=True)
+    text_en_kind = models.CharField(
+        _("what the English rendering is"), max_length=20, choices=TextKind.choices, default=TextKind.TRANSLATION
+    )
+    verification = models.CharField(
+        _("verification"), max_length=20, choices=Verification.choices, default=Verification.UNCHECKED
+    )
+    where_read = models.TextField(_("where read"), help_text=_("The source the number, heading and text were read in."))
+    edition = models.CharField(_("edition seen"), max_length=200, blank=True)
+    checked_on = models.DateField(_("checked on"), null=True, blank=True)
+
+    objects = InForceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["instrument", "sort_key", "paragraph", F("valid_from").asc(nulls_first=True)]
+        verbose_name = _("provision")
+        verbose_name_plural = _("provisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instrument", "number", "paragraph", "valid_from"],
+                name="provision_unique_wording_start",
+            ),
+            models.UniqueConstraint(
+                fields=["instrument", "number", "paragraph"],
+                condition=Q(valid_to__isnull=True),
+                name="provision_one_open_ended_wording",
+            ),
+            models.UniqueConstraint(
+                fields=["instrument", "number", "paragraph"],
+                condition=Q(valid_from__isnull=True),
+                name="provision_one_wording_from_the_start",
+            ),
+            Validity.validity_constraint("provision_valid_to_after_valid_from"),
+        ]
+        indexes = [models.Index(fields=["verification"], name="provision_verification_idx")]
+
+    def __str__(self):
+        return f"{self.instrument} {self.reference}"
+
+    @property
+    def reference(self) -> str:
+        """'art. 20-1' or 'art. 2 para. 3-4'."""
+        if self.paragraph:
+            return f"art. {self.number} para. {self.paragraph}"
+        return f"art. {self.number}"
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verification == Verification.OFFICIAL
+
+    def save(self, *args, **kwargs):
+        self.sort_key = natural_sort_key(self.number)
+        super().save(*args, **kwargs)

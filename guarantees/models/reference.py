@@ -1,0 +1,73 @@
+"""Jurisdictions, the small reference tables, and bibliography sources."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..choices import SourceKind
+from .base import ReferenceEntry, TimeStamped
+
+
+class Jurisdiction(TimeStamped):
+    code = models.CharField(
+        _("code"), max_length=2, unique=True, help_text=_("ISO 3166-1 alpha-2 code, in capitals, e.g. KZ.")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    name_local = models.CharField(_("name in the state language"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("jurisdiction")
+        verbose_name_plural = _("jurisdictions")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(code__regex=r"^[A-Z]{2}$"), name="jurisdiction_code_iso"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+
+class ElectoralRight(ReferenceEntry):
+    class Meta(ReferenceEntry.Meta):
+        verbose_name = _("electoral right")
+        verbose_name_plural = _("electoral rights")
+
+
+class Stage(ReferenceEntry):
+    """A stage of the electoral process; `order` is its place in the process."""
+
+    class Meta(ReferenceEntry.Meta):
+        verbose_name = _("stage")
+        verbose_name_plural = _("stages")
+
+
+class Principle(ReferenceEntry):
+    class Meta(ReferenceEntry.Meta):
+        verbose_name = _("principle")
+        verbose_name_plural = _("principles")
+
+
+class Source(TimeStamped):
+    """A bibliography entry cited by categories, guarantees and assessments."""
+
+    key = models.SlugField(_("key"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=SourceKind.choices, default=SourceKind.BOOK)
+    authors = models.CharField(_("authors"), max_length=300, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    title = models.TextField(_("title"))
+    title_en = models.TextField(_("title in English"), blank=True)
+    container = models.CharField(
+        _("published in"), max_length=300, blank=True, help_text=_("Journal, book, or publisher and city.")
+    )
+    pages = models.CharField(_("pages"), max_length=50, blank=True)
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["authors", "year", "title"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        author = self.authors.split(",")[0] if self.authors else self.title[:40]
+        return f"{author} ({self.year})" if self.year else author

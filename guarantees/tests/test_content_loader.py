@@ -1,0 +1,189 @@
+"""The content loader, run over small data directories written by each test."""
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from guarantees.content import ContentError, ContentLoader
+from guarantees.models import Assessment, Guarantee, Instrument, LoadedRecord, Provision, Source
+
+FILES = {
+    "sources.yaml": """
+        - key: voevodin-1997
+          kind: book
+          authors: Voevodin, L. D.
+          year: 1997
+          title: Юридический статус личности в России
+          pages: "229"
+        """,
+    "reference.yaml": """
+        rights: [{slug: vote, name: To vote}]
+        stages: [{slug: voting, name: Voting}, {slug: counting, name: Counting}]
+        principles: [{slug: secret, name: Secret ballot}]
+        """,
+    "taxonomy.yaml": """
+        - {slug: tools, kind: tool, name: Tools, citations: [{source: voevodin-1997, pages: "229"}]}
+        - {slug: exercise-procedures, kind: tool, parent: tools, name: Procedures of exercise}
+        """,
+    "guarantees.yaml": """
+        - slug: secret-ballot
+          name: Secret ballot
+          category: exercise-procedures
+          summary: Voting is secret.
+          rights: [vote]
+          stages: [voting]
+          principles: [secret]
+          citations: [{source: voevodin-1997, pages: "229", purpose: classification}]
+        """,
+    "jurisdictions/kz.yaml": """
+        jurisdiction: {code: KZ, name: Kazakhstan}
+        instruments:
+          - slug: kz-constitution-1995
+            kind: constitution
+            short_title: Constitution of 1995
+            title_original: Конституция
+            title_en: Constitution
+            status: repealed
+            in_force_to: 2026-06-30
+            replaced_by: kz-constitution-2026
+            official_url: https://adilet.zan.kz/rus/docs/K950001000_
+            provisions:
+              - {number: "33", text_original: "(gist)", text_kind: summary, verification: official, where_read: x}
+          - slug: kz-constitution-2026
+            kind: constitution
+            short_title: Constitution of 2026
+            title_original: Конституция
+            title_en: Constitution
+            official_url: https://adilet.zan.kz/rus/docs/K2600000000
+            provisions:
+              - {number: "35", verification: secondary, where_read: y}
+        """,
+    "assessments/kz.yaml": """
+        jurisdiction: KZ
+        assessments:
+          - {guarantee: secret-ballot, status: provided, provisions: [kz-constitution-1995:33], valid_to: 2026-06-30}
+          - {guarantee: secret-ballot, status: provided, provisions: [kz-constitution-2026:35], valid_from: 2026-07-01}
+        """,
+}
+
+
+def write_data(directory: Path, **overrides: str) -> Path:
+    for name, text in {**FILES, **overrides}.items():
+        path = directory / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return directory
+
+
+def database_state() -> list:
+    return [
+        list(model.objects.order_by("pk").values())
+        for model in [Source, Guarantee, Instrument, Provision, Assessment, LoadedRecord]
+    ]
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    return write_data(tmp_path)
+
+
+@pytest.mark.django_db
+def test_load_creates_everything_with_its_relations(data_dir):
+    report = ContentLoader(data_dir).load()
+
+    guarantee = Guarantee.objects.get(slug="secret-ballot")
+    assert guarantee.category.parent.slug == "tools"
+    assert [right.slug for right in guarantee.rights.all()] == ["vote"]
+    assert guarantee.citations.get().purpose == "classification"
+    assert Instrument.objects.get(slug="kz-constitution-1995").replaced_by.slug == "kz-constitution-2026"
+    assert [str(a.provisions.get()) for a in Assessment.objects.all()] == [
+        "KZ Constitution of 1995 art. 33",
+        "KZ Constitution of 2026 art. 35",
+    ]
+    assert report.created["assessment"] == 2
+
+
+@pytest.mark.django_db
+def test_reload_changes_nothing(data_dir):
+    ContentLoader(data_dir).load()
+    before = database_state()
+
+    report = ContentLoader(data_dir).load()
+
+    assert database_state() == before
+    assert not report.created and not report.updated and not report.kept_curator_edits
+    assert report.unchanged["guarantee"] == 1
+
+
+@pytest.mark.django_db
+def test_changed_file_updates_an_untouched_entry(data_dir):
+    ContentLoader(data_dir).load()
+    write_data(data_dir, **{"sources.yaml": FILES["sources.yaml"].replace('pages: "229"', 'pages: "228-229"')})
+
+    report = ContentLoader(data_dir).load()
+
+    assert Source.objects.get().pages == "228-229"
+    assert report.updated["source"] == 1
+
+
+@pytest.mark.django_db
+def test_reload_keeps_a_curators_edit(data_dir):
+    ContentLoader(data_dir).load()
+    guarantee = Guarantee.objects.get()
+    guarantee.summary = "Edited by a curator."
+    guarantee.save()
+    write_data(data_dir, **{"guarantees.yaml": FILES["guarantees.yaml"].replace("Voting is secret.", "Changed.")})
+
+    report = ContentLoader(data_dir).load()
+
+    assert Guarantee.objects.get().summary == "Edited by a curator."
+    assert report.kept_curator_edits == ["guarantee secret-ballot (edited in the admin)"]
+
+
+@pytest.mark.django_db
+def test_reload_does_not_resurrect_what_a_curator_deleted(data_dir):
+    ContentLoader(data_dir).load()
+    Assessment.objects.filter(valid_to__isnull=False).delete()
+
+    ContentLoader(data_dir).load()
+
+    assert Assessment.objects.count() == 1
+
+
+BROKEN = {
+    "a dangling category": {"guarantees.yaml": FILES["guarantees.yaml"].replace("exercise-procedures", "nowhere")},
+    "a dangling provision": {"assessments/kz.yaml": FILES["assessments/kz.yaml"].replace("2026:35", "2026:99")},
+    "a provision of another jurisdiction": {
+        "assessments/kz.yaml": FILES["assessments/kz.yaml"].replace("jurisdiction: KZ", "jurisdiction: RU"),
+        "jurisdictions/ru.yaml": "jurisdiction: {code: RU, name: Russia}\n",
+    },
+    "malformed YAML": {"sources.yaml": "- key: [unclosed\n"},
+    "a list where a mapping belongs": {"reference.yaml": "- just a list\n"},
+    "a missing key": {"sources.yaml": "- title: no key\n"},
+    "an invalid choice": {"guarantees.yaml": FILES["guarantees.yaml"] + "  status: maybe\n"},
+    "overlapping assessments": {
+        "assessments/kz.yaml": FILES["assessments/kz.yaml"].replace("valid_from: 2026-07-01", "valid_from: 2026-06-01")
+    },
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("problem", BROKEN)
+def test_broken_content_is_refused_whole(tmp_path, problem):
+    data_dir = write_data(tmp_path, **BROKEN[problem])
+
+    with pytest.raises(ContentError):
+        ContentLoader(data_dir).load()
+
+    assert database_state() == [[], [], [], [], [], []]
+
+
+@pytest.mark.django_db
+def test_command_reports_the_broken_entry(tmp_path):
+    data_dir = write_data(tmp_path, **BROKEN["a dangling category"])
+
+    with pytest.raises(CommandError, match="Nothing was loaded: guarantees.yaml secret-ballot: no category"):
+        call_command("load_content", data_dir=data_dir)
