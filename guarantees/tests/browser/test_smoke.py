@@ -1,4 +1,5 @@
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from ..factories import make_assessment, make_category, make_guarantee, make_jurisdiction
 
@@ -11,8 +12,8 @@ def test_home_page_renders_with_its_stylesheet(live_server, page):
 
     page.goto(live_server.url + reverse("guarantees:home"))
 
-    assert page.locator("h1").inner_text() == "Guarantees of electoral rights, compared"
-    assert page.get_by_role("row", name="Kyrgyzstan").is_visible()
+    expect(page.locator("h1")).to_have_text("Guarantees of electoral rights, compared")
+    expect(page.get_by_role("row", name="Kyrgyzstan")).to_be_visible()
     header_colour = page.locator(".site-header").evaluate("element => getComputedStyle(element).backgroundColor")
     assert header_colour == "rgb(11, 79, 138)", "the stylesheet did not load"
 
@@ -25,5 +26,5 @@ def test_admin_login_accepts_a_curator(live_server, page, django_user_model):
     page.get_by_label("Password").fill("a-long-password")
     page.get_by_role("button", name="Log in").click()
 
-    assert page.get_by_role("heading", name="Site administration").is_visible()
-    assert page.get_by_role("link", name="Guarantees").first.is_visible()
+    expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
+    expect(page.get_by_role("link", name="Guarantees", exact=True)).to_be_visible()
