@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import DatabaseError, models, transaction
 
 from .choices import PublicationStatus
 from .models import (
@@ -170,7 +170,11 @@ class ContentLoader:
                 for name, messages in error.message_dict.items()
             ]
             raise ContentError(f"{where}: {'; '.join(problems)}") from error
-        obj.save()
+        try:
+            with transaction.atomic():
+                obj.save()
+        except (DatabaseError, ValueError, TypeError) as error:
+            raise ContentError(f"{where}: {error}") from error
 
     # Sources, reference tables, taxonomy.
     def load_sources(self) -> None:
@@ -179,9 +183,7 @@ class ContentLoader:
             self.sync(Source, key, entry, {"key": key}, self.build_source, f"sources.yaml {key}")
 
     def build_source(self, source: Source, entry: dict, where: str) -> None:
-        for name in ["kind", "authors", "year", "title", "title_en", "container", "pages", "url", "note"]:
-            if name in entry:
-                setattr(source, name, blank_if_none(entry[name], name))
+        assign(source, entry, ["kind", "authors", "year", "title", "title_en", "container", "pages", "url", "note"])
         self.save(source, where)
 
     def load_reference_tables(self) -> None:
@@ -193,9 +195,7 @@ class ContentLoader:
                 self.sync(model, slug, {**entry, "order": order}, {"slug": slug}, self.build_reference_entry, where)
 
     def build_reference_entry(self, obj: models.Model, entry: dict, where: str) -> None:
-        obj.name = entry["name"]
-        obj.description = blank_if_none(entry.get("description"))
-        obj.order = entry["order"]
+        assign(obj, entry, ["name", "description", "order"])
         self.save(obj, where)
 
     def load_taxonomy(self) -> None:
@@ -204,11 +204,8 @@ class ContentLoader:
             self.sync(Category, slug, entry, {"slug": slug}, self.build_category, f"taxonomy.yaml {slug}")
 
     def build_category(self, category: Category, entry: dict, where: str) -> None:
-        category.kind = entry["kind"]
+        assign(category, entry, ["kind", "name", "description", "order"])
         category.parent = self.find(Category, {"slug": entry["parent"]}, where) if entry.get("parent") else None
-        category.name = entry["name"]
-        category.description = blank_if_none(entry.get("description"))
-        category.order = entry.get("order", 0)
         self.save(category, where)
         category.citations.all().delete()
         for citation in entry.get("citations") or []:
@@ -242,17 +239,13 @@ class ContentLoader:
                 self.load_provision(provision_entry, instrument, where)
 
     def build_jurisdiction(self, jurisdiction: Jurisdiction, entry: dict, where: str) -> None:
-        jurisdiction.name = entry["name"]
-        jurisdiction.name_local = blank_if_none(entry.get("name_local"))
-        jurisdiction.order = entry.get("order", 0)
+        assign(jurisdiction, entry, ["name", "name_local", "order"])
         self.save(jurisdiction, where)
 
     def build_instrument(self, instrument: Instrument, entry: dict, where: str) -> None:
         code = entry["jurisdiction"]
         instrument.jurisdiction = self.find(Jurisdiction, {"code": code}, where) if code else None
-        for name in INSTRUMENT_FIELDS:
-            if name in entry:
-                setattr(instrument, name, blank_if_none(entry[name], name))
+        assign(instrument, entry, INSTRUMENT_FIELDS)
         replaced_by = entry.get("replaced_by")
         instrument.replaced_by = self.find(Instrument, {"slug": replaced_by}, where) if replaced_by else None
         self.save(instrument, where)
@@ -266,9 +259,7 @@ class ContentLoader:
         self.sync(Provision, key, entry, lookup, self.build_provision, f"{where} art. {number}")
 
     def build_provision(self, provision: Provision, entry: dict, where: str) -> None:
-        for name in PROVISION_FIELDS:
-            if name in entry:
-                setattr(provision, name, blank_if_none(entry[name], name))
+        assign(provision, entry, PROVISION_FIELDS)
         self.save(provision, where)
 
     # Guarantees and assessments.
@@ -278,9 +269,7 @@ class ContentLoader:
             self.sync(Guarantee, slug, entry, {"slug": slug}, self.build_guarantee, f"guarantees.yaml {slug}")
 
     def build_guarantee(self, guarantee: Guarantee, entry: dict, where: str) -> None:
-        guarantee.name = entry["name"]
-        guarantee.summary = entry["summary"]
-        guarantee.description = blank_if_none(entry.get("description"))
+        assign(guarantee, entry, ["name", "summary", "description"])
         guarantee.category = self.find(Category, {"slug": entry["category"]}, where)
         guarantee.status = entry.get("status", PublicationStatus.PUBLISHED)
         self.save(guarantee, where)
@@ -309,10 +298,8 @@ class ContentLoader:
             self.sync(Assessment, key, entry, lookup, self.build_assessment, where)
 
     def build_assessment(self, assessment: Assessment, entry: dict, where: str) -> None:
-        assessment.status = entry["status"]
-        assessment.commentary = blank_if_none(entry.get("commentary"))
-        assessment.assessed_on = entry.get("assessed_on") or datetime.date.today()
-        assessment.valid_to = entry.get("valid_to")
+        assign(assessment, entry, ["status", "commentary", "assessed_on", "valid_to"])
+        assessment.assessed_on = assessment.assessed_on or datetime.date.today()
         self.save(assessment, where)
         code = assessment.jurisdiction.code
         references = entry.get("provisions") or []
@@ -348,8 +335,8 @@ class ContentLoader:
     def citation_fields(self, citation: dict, where: str) -> dict:
         return {
             "source": self.find(Source, {"key": require(citation, "source", where)}, where),
-            "pages": str(blank_if_none(citation.get("pages"))),
-            "note": blank_if_none(citation.get("note")),
+            "pages": str(citation.get("pages") or ""),
+            "note": citation.get("note") or "",
         }
 
 
@@ -359,11 +346,11 @@ def require(entry: Any, name: str, where: str) -> Any:
     return entry[name]
 
 
-DATE_FIELDS = {"date_adopted", "in_force_from", "in_force_to", "checked_on", "valid_to", "valid_from"}
-
-
-def blank_if_none(value: Any, name: str = "") -> Any:
-    """YAML's null becomes the empty string for text fields; dates keep None."""
-    if value is None and name not in DATE_FIELDS:
-        return ""
-    return value
+def assign(obj: models.Model, entry: dict, names: list[str]) -> None:
+    """Copy the named fields the entry has; YAML's null is the empty string where a field takes no null."""
+    for name in names:
+        if name in entry:
+            value = entry[name]
+            if value is None and not obj._meta.get_field(name).null:
+                value = ""
+            setattr(obj, name, value)
