@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class GuaranteesConfig(AppConfig):
     name = "guarantees"
     verbose_name = _("Electoral-rights guarantees")
+
+    def ready(self):
+        from . import lookups  # noqa: F401  (registers the lookup and the SQLite function)

@@ -1,0 +1,126 @@
+"""Facet counts for the guarantee list: each facet counts under every active filter but its own.
+
+Every option carries its count, whether it is selected, and the URL that toggles it
+(the way laws-africa/peachjam and datasette do it).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, QuerySet
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from .choices import AssessmentStatus, Kind
+from .filters import STATUS_FILTERS, GuaranteeFilterSet
+from .models import Assessment, Jurisdiction
+
+#: facet parameter -> (path to the option's value, path to its label or None for Kind, heading)
+FACETS = {
+    "kind": ("category__kind", None, _("Kind")),
+    "category": ("category__slug", "category__name", _("Category")),
+    "stage": ("stages__slug", "stages__name", _("Stage of the electoral process")),
+    "right": ("rights__slug", "rights__name", _("Right protected")),
+    "principle": ("principles__slug", "principles__name", _("Principle")),
+}
+ORDER = {"stage": "stages__order", "right": "rights__order", "principle": "principles__order"}
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption] = field(default_factory=list)
+
+    @property
+    def has_selection(self) -> bool:
+        return any(option.selected for option in self.options)
+
+
+def toggle_url(params: QueryDict, name: str, value: str) -> str:
+    """The query string with `value` of `name` switched on or off, back on the first page."""
+    toggled = params.copy()
+    toggled.pop("page", None)
+    values = toggled.getlist(name)
+    toggled.setlist(name, [v for v in values if v != value] if value in values else [*values, value])
+    return "?" + toggled.urlencode()
+
+
+def narrowed_without(params: QueryDict, names: list[str], base: QuerySet) -> QuerySet:
+    others = params.copy()
+    for name in names:
+        others.pop(name, None)
+    filterset = GuaranteeFilterSet(others, queryset=base)
+    return filterset.qs if filterset.is_valid() else base.none()
+
+
+def build_facets(params: QueryDict, base: QuerySet) -> list[Facet]:
+    facets = []
+    kind_labels = dict(Kind.choices)
+    for name, (value_path, label_path, heading) in FACETS.items():
+        rows = (
+            narrowed_without(params, [name], base)
+            .exclude(**{f"{value_path}__isnull": True})
+            .order_by()
+            .values(value_path, *([label_path] if label_path else []), *([ORDER[name]] if name in ORDER else []))
+            .annotate(count=Count("pk", distinct=True))
+        )
+        selected = set(params.getlist(name))
+        options = [
+            FacetOption(
+                value=row[value_path],
+                label=row[label_path] if label_path else kind_labels.get(row[value_path], row[value_path]),
+                count=row["count"],
+                selected=row[value_path] in selected,
+                url=toggle_url(params, name, row[value_path]),
+            )
+            for row in sorted(rows, key=lambda row: (row.get(ORDER.get(name), 0), str(row.get(label_path) or "")))
+        ]
+        facets.append(Facet(name=name, label=str(heading), options=options))
+    return facets
+
+
+@dataclass
+class StatusCell:
+    parameter: str
+    count: int
+    selected: bool
+    url: str
+
+
+def build_status_grid(params: QueryDict, base: QuerySet) -> list[tuple[Jurisdiction, list[StatusCell]]]:
+    """Per jurisdiction, how many guarantees are provided, partial, absent or not yet assessed there."""
+    narrowed = narrowed_without(params, list(STATUS_FILTERS), base)
+    counts = {
+        (row["jurisdiction"], row["status"]): row["count"]
+        for row in Assessment.objects.in_force_on(datetime.date.today())
+        .filter(guarantee__in=narrowed.order_by().values("pk"))
+        .values("jurisdiction", "status")
+        .annotate(count=Count("guarantee", distinct=True))
+    }
+    total = narrowed.count()
+    grid = []
+    for jurisdiction in Jurisdiction.objects.all():
+        assessed = sum(counts.get((jurisdiction.pk, status), 0) for status in AssessmentStatus.values)
+        cells = []
+        for parameter, status in STATUS_FILTERS.items():
+            count = counts.get((jurisdiction.pk, status), 0) if status else total - assessed
+            cells.append(
+                StatusCell(
+                    parameter=parameter,
+                    count=count,
+                    selected=jurisdiction.code in params.getlist(parameter),
+                    url=toggle_url(params, parameter, jurisdiction.code),
+                )
+            )
+        grid.append((jurisdiction, cells))
+    return grid

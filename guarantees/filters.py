@@ -1,0 +1,101 @@
+"""The one FilterSet of the guarantee list, shared by its page, its facets and its exports.
+
+The view supplies the queryset (published guarantees); the FilterSet only narrows it.
+"""
+
+import datetime
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from .choices import AssessmentStatus, Kind
+from .models import Assessment, Category, ElectoralRight, Jurisdiction, Principle, Stage
+from .querysets import in_force_on_filter
+
+TEXT_FIELDS = ["name", "summary", "description"]
+
+#: The status filters: `?provided_in=KG&absent_in=KZ` reads "provided in KG and absent in KZ".
+STATUS_FILTERS = {
+    "provided_in": AssessmentStatus.PROVIDED,
+    "partial_in": AssessmentStatus.PARTIAL,
+    "absent_in": AssessmentStatus.ABSENT,
+    "unassessed_in": None,
+}
+
+
+class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    """Several values of a facet, matched by slug; a guarantee matches if it has any of them."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("distinct", True)
+        super().__init__(*args, **kwargs)
+
+
+class JurisdictionStatusFilter(django_filters.ModelMultipleChoiceFilter):
+    """Guarantees with the given status in every chosen jurisdiction, as the law stands today."""
+
+    def __init__(self, *args, status: str | None, **kwargs):
+        self.status = status
+        kwargs.setdefault("to_field_name", "code")
+        kwargs.setdefault("queryset", Jurisdiction.objects.all())
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs: QuerySet, value) -> QuerySet:
+        for jurisdiction in value or []:
+            current = Assessment.objects.filter(
+                in_force_on_filter(datetime.date.today()), guarantee=OuterRef("pk"), jurisdiction=jurisdiction
+            )
+            if self.status is None:
+                qs = qs.filter(~Exists(current))
+            else:
+                qs = qs.filter(Exists(current.filter(status=self.status)))
+        return qs
+
+
+class GuaranteeFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_text", label=_("Text"), max_length=200)
+    kind = django_filters.ChoiceFilter(field_name="category__kind", choices=Kind.choices, label=_("Kind"))
+    category = django_filters.ModelMultipleChoiceFilter(
+        queryset=Category.objects.all(), to_field_name="slug", method="filter_category", label=_("Category")
+    )
+    stage = SlugMultipleChoiceFilter(field_name="stages", queryset=Stage.objects.all(), label=_("Stage"))
+    right = SlugMultipleChoiceFilter(field_name="rights", queryset=ElectoralRight.objects.all(), label=_("Right"))
+    principle = SlugMultipleChoiceFilter(
+        field_name="principles", queryset=Principle.objects.all(), label=_("Principle")
+    )
+    provided_in = JurisdictionStatusFilter(status=AssessmentStatus.PROVIDED, label=_("Provided in"))
+    partial_in = JurisdictionStatusFilter(status=AssessmentStatus.PARTIAL, label=_("Partial in"))
+    absent_in = JurisdictionStatusFilter(status=AssessmentStatus.ABSENT, label=_("Absent in"))
+    unassessed_in = JurisdictionStatusFilter(status=None, label=_("Not yet assessed in"))
+    sort = django_filters.OrderingFilter(
+        fields=[("name", "name"), ("category__order", "category"), ("updated_at", "updated")],
+        field_labels={"name": _("Name"), "category__order": _("Category"), "updated_at": _("Last updated")},
+        label=_("Sort by"),
+    )
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        for word in value.split():
+            matches = Q()
+            for field in TEXT_FIELDS:
+                matches |= Q(**{f"{field}__fcontains": word})
+            queryset = queryset.filter(matches)
+        return queryset
+
+    def filter_category(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        """A category stands for itself and everything below it."""
+        if not value:
+            return queryset
+        chosen = {category.pk for category in value}
+        parents = dict(Category.objects.values_list("pk", "parent_id"))
+        return queryset.filter(category__in=[pk for pk in parents if chosen & set(ancestry(pk, parents))])
+
+
+def ancestry(pk: int, parents: dict[int, int | None]) -> list[int]:
+    """The category and its ancestors, nearest first."""
+    chain = []
+    while pk is not None and pk not in chain:
+        chain.append(pk)
+        pk = parents.get(pk)
+    return chain

@@ -1,0 +1,131 @@
+"""Integrity of the curated content that ships in guarantees/data/, loaded as `make run` loads it."""
+
+import datetime
+import itertools
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+from django.conf import settings
+from django.db.models import Count, F, Q
+from django.test import TestCase
+
+from guarantees.choices import AssessmentStatus, CitationPurpose, Kind, TextKind, Verification
+from guarantees.content import ContentLoader
+from guarantees.models import Assessment, Category, Guarantee, Instrument, Jurisdiction, Provision, Stage
+
+SHARED = Path(os.environ.get("SHARED_DIR", settings.BASE_DIR.parent / "shared"))
+JURISDICTIONS = ["KZ", "RU", "KG"]
+# Kazakhstan's 1995 Constitution ceased to have effect on 1 July 2026: check both sides of that day.
+DATES = [datetime.date(2026, 1, 1), datetime.date(2026, 11, 25)]
+# Instruments whose official text could not be located from here; each note says what was tried.
+# The list is closed: a new instrument without an official URL fails the test.
+NO_OFFICIAL_URL_FOUND = {"ru-19-fz", "kg-election-commissions-law", "cis-convention-2002"}
+
+
+def normalise(text: str) -> str:
+    text = text.replace("\u00a0", " ").replace("ё", "е").replace("«", '"').replace("»", '"')
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class ShippedContentTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.report = ContentLoader().load()
+
+    def test_minimum_counts_are_met(self):
+        published = Guarantee.objects.published()
+        self.assertGreaterEqual(published.count(), 45)
+        self.assertGreaterEqual(published.of_kind(Kind.CONDITION).count(), 12)
+        self.assertGreaterEqual(published.of_kind(Kind.TOOL).count(), 25)
+
+    def test_every_stage_is_served_by_a_guarantee(self):
+        uncovered = Stage.objects.annotate(n=Count("guarantees")).filter(n=0)
+        self.assertEqual(list(uncovered), [])
+
+    def test_every_published_guarantee_has_a_category_and_a_classification_source(self):
+        unclassified = Guarantee.objects.published().filter(
+            Q(category__isnull=True) | ~Q(citations__purpose=CitationPurpose.CLASSIFICATION)
+        )
+        self.assertEqual(list(unclassified.distinct()), [])
+        self.assertFalse(Guarantee.objects.published().exclude(citations__purpose=CitationPurpose.CLASSIFICATION))
+
+    def test_every_category_cites_its_scholar(self):
+        self.assertEqual(list(Category.objects.filter(citations__isnull=True)), [])
+
+    def test_every_published_guarantee_is_assessed_in_all_three_jurisdictions_on_each_date(self):
+        for on_date in DATES:
+            with self.subTest(on_date=on_date):
+                assessed = Counter(
+                    Assessment.objects.in_force_on(on_date)
+                    .filter(guarantee__status="published", jurisdiction__code__in=JURISDICTIONS)
+                    .values_list("guarantee__slug", flat=True)
+                )
+                slugs = set(Guarantee.objects.published().values_list("slug", flat=True))
+                self.assertEqual({slug for slug in slugs if assessed[slug] != 3}, set())
+
+    def test_every_provided_or_partial_assessment_cites_a_provision_of_its_jurisdiction(self):
+        positive = Assessment.objects.filter(status__in=[AssessmentStatus.PROVIDED, AssessmentStatus.PARTIAL])
+        self.assertEqual(list(positive.filter(provisions__isnull=True)), [])
+        foreign = positive.exclude(provisions__instrument__jurisdiction=F("jurisdiction")).filter(
+            provisions__instrument__jurisdiction__isnull=False
+        )
+        self.assertEqual(list(foreign.distinct()), [])
+
+    def test_every_provision_says_where_it_was_read(self):
+        self.assertEqual(list(Provision.objects.filter(where_read="")), [])
+
+    def test_every_instrument_with_provisions_has_an_official_url(self):
+        missing = Instrument.objects.filter(provisions__isnull=False, official_url="").distinct()
+        self.assertEqual(sorted(missing.values_list("slug", flat=True)), sorted(NO_OFFICIAL_URL_FOUND))
+        for instrument in missing:
+            self.assertIn("official", instrument.note.lower(), f"{instrument.slug}'s note must say why it has no URL")
+
+    def test_no_two_wordings_of_an_article_are_in_force_on_the_same_date(self):
+        provisions = Provision.objects.order_by("instrument_id", "number", "paragraph")
+        for _, wordings in itertools.groupby(provisions, key=lambda p: (p.instrument_id, p.number, p.paragraph)):
+            for first, second in itertools.combinations(list(wordings), 2):
+                self.assertFalse(first.overlaps(second), f"{first} overlaps {second}")
+
+    def test_assessments_of_a_cell_do_not_overlap(self):
+        assessments = Assessment.objects.order_by("guarantee_id", "jurisdiction_id")
+        for _, cell in itertools.groupby(assessments, key=lambda a: (a.guarantee_id, a.jurisdiction_id)):
+            for first, second in itertools.combinations(list(cell), 2):
+                self.assertFalse(first.overlaps(second), f"{first} overlaps {second}")
+
+    def test_verbatim_quotes_from_the_shared_statute_texts_are_exact(self):
+        """A quotation said to come from a file in shared/domain/statutes/ must be found in that file.
+
+        Each run of text between omission marks (…) must stand in the source as it does in the quote.
+        """
+        if not SHARED.exists():
+            if os.environ.get("CI"):
+                self.fail(f"CI runs with shared/ beside the project; not found at {SHARED}")
+            self.skipTest(f"no shared/ folder at {SHARED}")
+        checked, misquoted = 0, []
+        for provision in Provision.objects.filter(text_kind=TextKind.VERBATIM).exclude(text_original=""):
+            match = re.search(r"shared/domain/statutes/(\S+?\.(?:md|txt))", provision.where_read)
+            if not match:
+                continue
+            source = normalise((SHARED / "domain/statutes" / match.group(1)).read_text(encoding="utf-8"))
+            for fragment in re.split(r"\s*(?:…|\.\.\.|\[…\])\s*", normalise(provision.text_original)):
+                fragment = fragment.strip(' "')
+                if len(fragment) >= 12 and fragment not in source:
+                    misquoted.append(f"{provision}: {fragment[:80]}")
+            checked += 1
+        self.assertGreater(checked, 0)
+        self.assertEqual(misquoted, [], "\n".join(misquoted))
+
+    def test_official_verification_is_claimed_only_with_a_source(self):
+        self.assertFalse(Provision.objects.filter(verification=Verification.OFFICIAL, where_read=""))
+
+    def test_the_three_jurisdictions_are_present(self):
+        self.assertEqual(
+            sorted(Jurisdiction.objects.filter(code__in=JURISDICTIONS).values_list("code", flat=True)),
+            sorted(JURISDICTIONS),
+        )
+
+    def test_reloading_changes_nothing(self):
+        report = ContentLoader().load()
+        self.assertFalse(report.created or report.updated or report.kept_curator_edits)
