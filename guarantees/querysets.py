@@ -36,3 +36,21 @@ class GuaranteeQuerySet(models.QuerySet):
 
     def of_kind(self, kind: str):
         return self.filter(category__kind=kind)
+
+    def with_assessments_on(self, on_date: datetime.date):
+        """With each guarantee's assessments in force on the date, as `current_assessments`."""
+        return self.select_related("category__parent").prefetch_related(
+            models.Prefetch("assessments", published_assessments_on(on_date), to_attr="current_assessments")
+        )
+
+
+def published_assessments_on(on_date: datetime.date):
+    """Assessments in force on a date, ready to show: jurisdiction and provisions with their instruments."""
+    from .models import Assessment, Provision
+
+    return (
+        Assessment.objects.in_force_on(on_date)
+        .select_related("jurisdiction")
+        .prefetch_related(models.Prefetch("provisions", Provision.objects.select_related("instrument__jurisdiction")))
+        .order_by("jurisdiction__order", "jurisdiction__code")
+    )

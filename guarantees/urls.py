@@ -6,4 +6,11 @@ app_name = "guarantees"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("taxonomy/", views.taxonomy, name="taxonomy"),
+    path("guarantees/", views.GuaranteeListView.as_view(), name="guarantee-list"),
+    path("guarantees/<slug:slug>/", views.guarantee_detail, name="guarantee"),
+    path("jurisdictions/<str:code>/", views.jurisdiction_detail, name="jurisdiction"),
+    path("instruments/<slug:slug>/", views.instrument_detail, name="instrument"),
+    path("sources/", views.sources, name="sources"),
+    path("search/", views.search, name="search"),
 ]

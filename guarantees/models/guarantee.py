@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import AssessmentStatus, CitationPurpose, PublicationStatus
@@ -41,6 +42,9 @@ class Guarantee(TimeStamped):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("guarantees:guarantee", args=[self.slug])
 
 
 class GuaranteeCitation(Citation):

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import InstrumentKind, InstrumentStatus, TextKind, Verification
@@ -58,6 +59,9 @@ class Instrument(TimeStamped):
         code = self.jurisdiction.code if self.jurisdiction_id else "INT"
         return f"{code} {self.short_title}"
 
+    def get_absolute_url(self):
+        return reverse("guarantees:instrument", args=[self.slug])
+
 
 class Provision(TimeStamped, Validity):
     """An article (optionally one paragraph of it) of an instrument, in the wording of a period."""
@@ -113,6 +117,14 @@ class Provision(TimeStamped, Validity):
 
     def __str__(self):
         return f"{self.instrument} {self.reference}"
+
+    def get_absolute_url(self):
+        return reverse("guarantees:instrument", args=[self.instrument.slug]) + f"#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        parts = [self.number, self.paragraph, self.valid_from.isoformat() if self.valid_from else ""]
+        return "art-" + "-".join(part for part in parts if part)
 
     @property
     def reference(self) -> str:

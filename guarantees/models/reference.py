@@ -1,6 +1,7 @@
 """Jurisdictions, the small reference tables, and bibliography sources."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import SourceKind
@@ -25,6 +26,9 @@ class Jurisdiction(TimeStamped):
 
     def __str__(self):
         return f"{self.code} {self.name}"
+
+    def get_absolute_url(self):
+        return reverse("guarantees:jurisdiction", args=[self.code])
 
 
 class ElectoralRight(ReferenceEntry):
@@ -71,3 +75,6 @@ class Source(TimeStamped):
     def __str__(self):
         author = self.authors.split(",")[0] if self.authors else self.title[:40]
         return f"{author} ({self.year})" if self.year else author
+
+    def get_absolute_url(self):
+        return reverse("guarantees:sources") + f"#source-{self.key}"

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import Kind
@@ -28,6 +29,9 @@ class Category(TimeStamped):
     def __str__(self):
         return f"{self.get_kind_display()}: {self.name}"
 
+    def get_absolute_url(self):
+        return reverse("guarantees:taxonomy") + f"#category-{self.slug}"
+
     def clean(self):
         if self.parent_id is None:
             return
@@ -43,7 +47,7 @@ class Category(TimeStamped):
 class Citation(models.Model):
     """A source cited with the pages that support the claim."""
 
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("source"))
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="%(class)ss", verbose_name=_("source"))
     pages = models.CharField(_("pages"), max_length=50, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
 

@@ -1,0 +1,149 @@
+"""Search across guarantees, categories, provisions and sources.
+
+PostgreSQL: full-text search in the russian, english and simple (Kazakh has no stemmer) configurations,
+websearch syntax, ranked; plus containment, so that article numbers such as "20-1" are found.
+SQLite: containment of every word, Cyrillic case folded (see lookups.py), ranked by where it matched.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .models import Category, Guarantee, Provision, Source
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_GROUP = 25
+CONFIGS = ["russian", "english", "simple"]
+
+#: model -> (fields searched, most telling first; the field whose match ranks highest)
+SEARCHED = {
+    Guarantee: ["name", "summary", "description"],
+    Category: ["name", "description"],
+    Provision: ["number", "heading_original", "heading_en", "heading_local", "text_original", "text_en"],
+    Source: ["title", "title_en", "authors", "container", "note"],
+}
+
+
+@dataclass
+class Hit:
+    obj: object
+    title: SafeString
+    snippet: SafeString
+
+
+@dataclass
+class SearchResults:
+    query: str
+    groups: dict[str, list[Hit]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(len(hits) for hits in self.groups.values())
+
+
+def words_of(query: str) -> list[str]:
+    return [word for word in re.split(r"[\s\"']+", query) if word and word not in {"OR", "or", "-"}][:10]
+
+
+def base_querysets() -> dict[type, QuerySet]:
+    return {
+        Guarantee: Guarantee.objects.published().select_related("category"),
+        Category: Category.objects.all(),
+        Provision: Provision.objects.select_related("instrument__jurisdiction"),
+        Source: Source.objects.all(),
+    }
+
+
+def containment(fields: list[str], words: list[str]) -> Q:
+    condition = Q()
+    for word in words:
+        any_field = Q()
+        for name in fields:
+            any_field |= Q(**{f"{name}__fcontains": word})
+        condition &= any_field
+    return condition
+
+
+def search_model(queryset: QuerySet, fields: list[str], query: str) -> QuerySet:
+    words = words_of(query)
+    contains = containment(fields, words)
+    if connection.vendor == "postgresql":
+        vector = sum(
+            (SearchVector(*fields, config=config) for config in CONFIGS[1:]), SearchVector(*fields, config=CONFIGS[0])
+        )
+        search_query = SearchQuery(query, config=CONFIGS[0], search_type="websearch")
+        for config in CONFIGS[1:]:
+            search_query |= SearchQuery(query, config=config, search_type="websearch")
+        return (
+            queryset.annotate(rank=SearchRank(vector, search_query))
+            .filter(Q(rank__gt=0) | contains)
+            .order_by(F("rank").desc(nulls_last=True), "pk")
+        )
+    headline_match = containment(fields[:1], words)
+    return (
+        queryset.filter(contains)
+        .annotate(rank=Case(When(headline_match, then=Value(1)), default=Value(0), output_field=IntegerField()))
+        .order_by("-rank", "pk")
+    )
+
+
+def search_all(query: str) -> SearchResults:
+    query = query.strip()[:MAX_QUERY_LENGTH]
+    results = SearchResults(query=query)
+    if not words_of(query):
+        return results
+    for model, queryset in base_querysets().items():
+        fields = SEARCHED[model]
+        found = search_model(queryset, fields, query)[:RESULTS_PER_GROUP]
+        results.groups[model._meta.verbose_name_plural] = [
+            Hit(obj=obj, title=highlight(title_of(obj), query), snippet=snippet(obj, fields, query)) for obj in found
+        ]
+    return results
+
+
+def title_of(obj) -> str:
+    if isinstance(obj, Provision):
+        return f"{obj} {obj.heading_original or obj.heading_en}".strip()
+    if isinstance(obj, Source):
+        return f"{obj.authors} ({obj.year or 'n.d.'}) {obj.title}"
+    return obj.name
+
+
+def stems(query: str) -> list[str]:
+    """Word starts to mark: enough of each word to catch its inflected forms ("избирательных" -> "избират")."""
+    return sorted({word[: max(4, len(word) - 3)] if len(word) > 5 else word for word in words_of(query)}, key=len)[::-1]
+
+
+def highlight(text: str, query: str) -> SafeString:
+    """The text, escaped, with the query's words marked. Never trusts the text."""
+    parts = stems(query)
+    if not parts or not text:
+        return escape(text or "")
+    pattern = re.compile("|".join(re.escape(part) for part in parts), re.IGNORECASE)
+    marked, position = [], 0
+    for match in pattern.finditer(text):
+        marked.append(escape(text[position : match.start()]))
+        marked.append(f"<mark>{escape(match.group())}</mark>")
+        position = match.end()
+    marked.append(escape(text[position:]))
+    return mark_safe("".join(marked))  # noqa: S308  (every piece is escaped above)
+
+
+def snippet(obj, fields: list[str], query: str, width: int = 240) -> SafeString:
+    """A window of the first field after the title that mentions the query, highlighted."""
+    parts = [part.casefold() for part in stems(query)]
+    for name in fields[1:] or fields:
+        text = getattr(obj, name) or ""
+        folded = text.casefold()
+        hits = [folded.find(part) for part in parts if part in folded]
+        if hits:
+            start = max(0, min(hits) - width // 3)
+            window = ("…" if start else "") + text[start : start + width] + ("…" if start + width < len(text) else "")
+            return highlight(window, query)
+    first = getattr(obj, fields[1] if len(fields) > 1 else fields[0]) or ""
+    return highlight(first[:width] + ("…" if len(first) > width else ""), query)

@@ -1,0 +1,17 @@
+"""Public, read-only pages: published content only, a constant number of queries each."""
+
+from .guarantees import GuaranteeListView, guarantee_detail
+from .law import instrument_detail, jurisdiction_detail
+from .pages import home, sources, taxonomy
+from .search import search
+
+__all__ = [
+    "GuaranteeListView",
+    "guarantee_detail",
+    "home",
+    "instrument_detail",
+    "jurisdiction_detail",
+    "search",
+    "sources",
+    "taxonomy",
+]

@@ -1,0 +1,92 @@
+"""The guarantee list (faceted) and a guarantee's page (the jurisdictions side by side)."""
+
+import datetime
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from ..choices import CitationPurpose
+from ..facets import build_facets, build_status_grid
+from ..filters import GuaranteeFilterSet
+from ..models import Guarantee, GuaranteeCitation, Jurisdiction
+from .errors import bad_request
+
+PAGE_SIZE = 20
+
+
+class GuaranteeListView(TemplateView):
+    template_name = "guarantees/guarantee_list.html"
+    filterset_class = GuaranteeFilterSet
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return Guarantee.objects.published().order_by("name")
+
+    def get(self, request, *args, **kwargs):
+        base = self.get_queryset()
+        filterset = self.filterset_class(request.GET, queryset=base)
+        if not filterset.is_valid():
+            return bad_request(request, filterset_errors(filterset))
+        paginator = Paginator(filterset.qs.with_assessments_on(datetime.date.today()), self.paginate_by)
+        try:
+            page = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            return bad_request(request, [_("The page number must be a whole number.")])
+        except EmptyPage:
+            return bad_request(
+                request, [_("There is no page %(page)s of these results.") % {"page": request.GET["page"]}]
+            )
+        context = self.get_context_data(
+            filterset=filterset,
+            page=page,
+            facets=build_facets(request.GET, base),
+            status_grid=build_status_grid(request.GET, base),
+            jurisdictions=Jurisdiction.objects.all(),
+            has_filters=any(name != "page" for name in request.GET),
+        )
+        return self.render_to_response(context)
+
+
+def filterset_errors(filterset: GuaranteeFilterSet) -> list[str]:
+    return [
+        f"{filterset.form.fields[name].label}: {' '.join(messages)}"
+        if name in filterset.form.fields
+        else " ".join(messages)
+        for name, messages in filterset.errors.items()
+    ]
+
+
+def guarantee_detail(request, slug):
+    today = datetime.date.today()
+    guarantee = get_object_or_404(
+        Guarantee.objects.published()
+        .with_assessments_on(today)
+        .prefetch_related(
+            "rights",
+            "stages",
+            "principles",
+            Prefetch("citations", GuaranteeCitation.objects.select_related("source").order_by("purpose", "source")),
+        ),
+        slug=slug,
+    )
+    by_jurisdiction = {assessment.jurisdiction_id: assessment for assessment in guarantee.current_assessments}
+    columns = [(jurisdiction, by_jurisdiction.get(jurisdiction.pk)) for jurisdiction in Jurisdiction.objects.all()]
+    related = (
+        Guarantee.objects.published().filter(category=guarantee.category_id).exclude(pk=guarantee.pk).order_by("name")
+        if guarantee.category_id
+        else Guarantee.objects.none()
+    )
+    citations = list(guarantee.citations.all())
+    context = {
+        "guarantee": guarantee,
+        "columns": columns,
+        "related": related,
+        "classification_citations": [c for c in citations if c.purpose == CitationPurpose.CLASSIFICATION],
+        "content_citations": [c for c in citations if c.purpose == CitationPurpose.CONTENT],
+        "today": today,
+        "page_url": request.build_absolute_uri(),
+    }
+    return render(request, "guarantees/guarantee_detail.html", context)

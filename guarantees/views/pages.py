@@ -1,0 +1,112 @@
+"""Home, taxonomy and sources."""
+
+import datetime
+
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import render
+
+from ..choices import AssessmentStatus, Kind, PublicationStatus
+from ..models import (
+    AssessmentCitation,
+    Category,
+    CategoryCitation,
+    Guarantee,
+    GuaranteeCitation,
+    Jurisdiction,
+    Source,
+)
+from ..querysets import in_force_on_filter
+
+PUBLISHED = Q(guarantees__status=PublicationStatus.PUBLISHED)
+
+
+def categories_with_counts() -> list[Category]:
+    """Every category with its published guarantees counted, roots first, each kind's in order."""
+    return list(
+        Category.objects.select_related("parent")
+        .annotate(published_count=Count("guarantees", filter=PUBLISHED))
+        .order_by("kind", "order", "name")
+    )
+
+
+def kind_summaries(categories: list[Category]) -> list[dict]:
+    """Per kind: its root category, its total, and its categories with guarantees."""
+    summaries = []
+    for kind in Kind.values:
+        of_kind = [category for category in categories if category.kind == kind]
+        root = next((category for category in of_kind if category.parent_id is None), None)
+        summaries.append(
+            {
+                "kind": kind,
+                "root": root,
+                "count": sum(category.published_count for category in of_kind),
+                "categories": [category for category in of_kind if category.published_count],
+            }
+        )
+    return summaries
+
+
+def jurisdictions_with_coverage(on_date: datetime.date):
+    current = in_force_on_filter(on_date, prefix="assessments__") & Q(
+        assessments__guarantee__status=PublicationStatus.PUBLISHED
+    )
+    return Jurisdiction.objects.annotate(
+        assessed=Count("assessments", filter=current),
+        **{
+            status: Count("assessments", filter=current & Q(assessments__status=status))
+            for status in AssessmentStatus.values
+        },
+    ).order_by("order", "code")
+
+
+def home(request):
+    categories = categories_with_counts()
+    context = {
+        "guarantee_count": Guarantee.objects.published().count(),
+        "kinds": kind_summaries(categories),
+        "jurisdictions": jurisdictions_with_coverage(datetime.date.today()),
+    }
+    return render(request, "guarantees/home.html", context)
+
+
+def taxonomy(request):
+    categories = categories_with_counts()
+    citations = CategoryCitation.objects.select_related("source")
+    cited = {}
+    for citation in citations:
+        cited.setdefault(citation.category_id, []).append(citation)
+    for category in categories:
+        category.cited = cited.get(category.pk, [])
+    children = {}
+    for category in categories:
+        children.setdefault(category.parent_id, []).append(category)
+
+    def attach(category: Category) -> int:
+        category.child_list = children.get(category.pk, [])
+        category.total_count = category.published_count + sum(attach(child) for child in category.child_list)
+        return category.total_count
+
+    roots = children.get(None, [])
+    for root in roots:
+        attach(root)
+    return render(request, "guarantees/taxonomy.html", {"roots": roots})
+
+
+def sources(request):
+    published_citations = GuaranteeCitation.objects.filter(guarantee__status=PublicationStatus.PUBLISHED)
+    source_list = Source.objects.prefetch_related(
+        Prefetch("categorycitations", CategoryCitation.objects.select_related("category"), to_attr="category_uses"),
+        Prefetch(
+            "guaranteecitations",
+            published_citations.select_related("guarantee").order_by("guarantee__name"),
+            to_attr="guarantee_uses",
+        ),
+        Prefetch(
+            "assessmentcitations",
+            AssessmentCitation.objects.filter(assessment__guarantee__status=PublicationStatus.PUBLISHED).select_related(
+                "assessment__guarantee", "assessment__jurisdiction"
+            ),
+            to_attr="assessment_uses",
+        ),
+    )
+    return render(request, "guarantees/sources.html", {"sources": source_list})
