@@ -19,7 +19,7 @@ run: $(BIN)/.installed
 	$(BIN)/python manage.py load_content
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(BIN)/.installed browser lint
+test: $(BIN)/.installed browser node_modules/.package-lock.json lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
 
@@ -41,5 +41,10 @@ browser:
 		fi; \
 	fi
 
+# axe-core, injected into pages by the accessibility tests (package.json pins it).
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	else echo "No npm: the accessibility tests will be skipped (they fail under CI)."; fi
+
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache node_modules

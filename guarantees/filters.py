@@ -60,10 +60,10 @@ class GuaranteeFilterSet(django_filters.FilterSet):
     category = django_filters.ModelMultipleChoiceFilter(
         queryset=Category.objects.all(), to_field_name="slug", method="filter_category", label=_("Category")
     )
-    stage = SlugMultipleChoiceFilter(field_name="stages", queryset=Stage.objects.all(), label=_("Stage"))
-    right = SlugMultipleChoiceFilter(field_name="rights", queryset=ElectoralRight.objects.all(), label=_("Right"))
+    stage = SlugMultipleChoiceFilter(field_name="stages__slug", queryset=Stage.objects.all(), label=_("Stage"))
+    right = SlugMultipleChoiceFilter(field_name="rights__slug", queryset=ElectoralRight.objects.all(), label=_("Right"))
     principle = SlugMultipleChoiceFilter(
-        field_name="principles", queryset=Principle.objects.all(), label=_("Principle")
+        field_name="principles__slug", queryset=Principle.objects.all(), label=_("Principle")
     )
     provided_in = JurisdictionStatusFilter(status=AssessmentStatus.PROVIDED, label=_("Provided in"))
     partial_in = JurisdictionStatusFilter(status=AssessmentStatus.PARTIAL, label=_("Partial in"))

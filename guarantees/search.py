@@ -120,11 +120,11 @@ def stems(query: str) -> list[str]:
 
 
 def highlight(text: str, query: str) -> SafeString:
-    """The text, escaped, with the query's words marked. Never trusts the text."""
+    """The text, escaped, with every word that starts like a query word marked. Never trusts the text."""
     parts = stems(query)
     if not parts or not text:
         return escape(text or "")
-    pattern = re.compile("|".join(re.escape(part) for part in parts), re.IGNORECASE)
+    pattern = re.compile("(?:" + "|".join(re.escape(part) for part in parts) + r")\w*", re.IGNORECASE)
     marked, position = [], 0
     for match in pattern.finditer(text):
         marked.append(escape(text[position : match.start()]))
