@@ -55,20 +55,22 @@ def toggle_url(params: QueryDict, name: str, value: str) -> str:
     return "?" + toggled.urlencode()
 
 
-def narrowed_without(params: QueryDict, names: list[str], base: QuerySet) -> QuerySet:
-    others = params.copy()
-    for name in names:
-        others.pop(name, None)
-    filterset = GuaranteeFilterSet(others, queryset=base)
-    return filterset.qs if filterset.is_valid() else base.none()
+def narrowed_without(filterset: GuaranteeFilterSet, names: list[str]) -> QuerySet:
+    """The queryset under every active filter except the named ones, from already-validated values."""
+    queryset = filterset.queryset
+    for name, value in filterset.form.cleaned_data.items():
+        if name not in names:
+            queryset = filterset.filters[name].filter(queryset, value)
+    return queryset
 
 
-def build_facets(params: QueryDict, base: QuerySet) -> list[Facet]:
+def build_facets(filterset: GuaranteeFilterSet) -> list[Facet]:
+    params = filterset.data
     facets = []
     kind_labels = dict(Kind.choices)
     for name, (value_path, label_path, heading) in FACETS.items():
         rows = (
-            narrowed_without(params, [name], base)
+            narrowed_without(filterset, [name])
             .exclude(**{f"{value_path}__isnull": True})
             .order_by()
             .values(value_path, *([label_path] if label_path else []), *([ORDER[name]] if name in ORDER else []))
@@ -97,9 +99,10 @@ class StatusCell:
     url: str
 
 
-def build_status_grid(params: QueryDict, base: QuerySet) -> list[tuple[Jurisdiction, list[StatusCell]]]:
+def build_status_grid(filterset: GuaranteeFilterSet) -> list[tuple[Jurisdiction, list[StatusCell]]]:
     """Per jurisdiction, how many guarantees are provided, partial, absent or not yet assessed there."""
-    narrowed = narrowed_without(params, list(STATUS_FILTERS), base)
+    params = filterset.data
+    narrowed = narrowed_without(filterset, list(STATUS_FILTERS))
     counts = {
         (row["jurisdiction"], row["status"]): row["count"]
         for row in Assessment.objects.in_force_on(datetime.date.today())

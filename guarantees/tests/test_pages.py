@@ -88,7 +88,7 @@ class QueryBudgetTests(TestCase):
         self.assertEqual(small, large)
         # The budgets themselves, so that a page that starts asking more is noticed.
         budgets = {"home": 3, "taxonomy": 2, "list": 12, "guarantee": 9, "jurisdiction": 5, "instrument": 4}
-        budgets |= {"sources": 4, "search": 4}
+        budgets |= {"list with facets": 14, "sources": 4, "search": 4}
         for name, budget in budgets.items():
             with self.subTest(page=name):
                 self.assertLessEqual(large[name], budget)
@@ -306,3 +306,10 @@ class PostgresSearchTests(TestCase):
         self.assertEqual(
             [hit.obj.name for hit in response.context["results"].groups["guarantees"]], ["Guarantee of rights"]
         )
+
+
+class ErrorPageTests(TestCase):
+    def test_missing_page_is_a_friendly_404_in_the_site_layout(self):
+        response = self.client.get("/no-such-page/")
+        self.assertContains(response, "Page not found", status_code=404)
+        self.assertContains(response, reverse("guarantees:guarantee-list"), status_code=404)

@@ -42,8 +42,8 @@ class GuaranteeListView(TemplateView):
         context = self.get_context_data(
             filterset=filterset,
             page=page,
-            facets=build_facets(request.GET, base),
-            status_grid=build_status_grid(request.GET, base),
+            facets=build_facets(filterset),
+            status_grid=build_status_grid(filterset),
             jurisdictions=Jurisdiction.objects.all(),
             has_filters=any(name != "page" for name in request.GET),
         )
