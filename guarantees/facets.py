@@ -4,7 +4,6 @@ Every option carries its count, whether it is selected, and the URL that toggles
 (the way laws-africa/peachjam and datasette do it).
 """
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
@@ -105,7 +104,7 @@ def build_status_grid(filterset: GuaranteeFilterSet) -> list[tuple[Jurisdiction,
     narrowed = narrowed_without(filterset, list(STATUS_FILTERS))
     counts = {
         (row["jurisdiction"], row["status"]): row["count"]
-        for row in Assessment.objects.in_force_on(datetime.date.today())
+        for row in Assessment.objects.in_force_on(filterset.on_date)
         .filter(guarantee__in=narrowed.order_by().values("pk"))
         .values("jurisdiction", "status")
         .annotate(count=Count("guarantee", distinct=True))

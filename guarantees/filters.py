@@ -34,7 +34,7 @@ class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
 
 
 class JurisdictionStatusFilter(django_filters.ModelMultipleChoiceFilter):
-    """Guarantees with the given status in every chosen jurisdiction, as the law stands today."""
+    """Guarantees with the given status in every chosen jurisdiction, on the FilterSet's date."""
 
     def __init__(self, *args, status: str | None, **kwargs):
         self.status = status
@@ -45,7 +45,7 @@ class JurisdictionStatusFilter(django_filters.ModelMultipleChoiceFilter):
     def filter(self, qs: QuerySet, value) -> QuerySet:
         for jurisdiction in value or []:
             current = Assessment.objects.filter(
-                in_force_on_filter(datetime.date.today()), guarantee=OuterRef("pk"), jurisdiction=jurisdiction
+                in_force_on_filter(self.parent.on_date), guarantee=OuterRef("pk"), jurisdiction=jurisdiction
             )
             if self.status is None:
                 qs = qs.filter(~Exists(current))
@@ -74,6 +74,11 @@ class GuaranteeFilterSet(django_filters.FilterSet):
         field_labels={"name": _("Name"), "category__order": _("Category"), "updated_at": _("Last updated")},
         label=_("Sort by"),
     )
+
+    def __init__(self, *args, on_date: datetime.date | None = None, **kwargs):
+        """`on_date`: the day as of which statuses are read (today unless a page asks for another)."""
+        self.on_date = on_date or datetime.date.today()
+        super().__init__(*args, **kwargs)
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         for word in value.split():

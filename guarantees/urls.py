@@ -11,6 +11,8 @@ urlpatterns = [
     path("guarantees/<slug:slug>/", views.guarantee_detail, name="guarantee"),
     path("jurisdictions/<str:code>/", views.jurisdiction_detail, name="jurisdiction"),
     path("instruments/<slug:slug>/", views.instrument_detail, name="instrument"),
+    path("compare/", views.compare, name="compare"),
+    path("compare/<slug:slug>/", views.compare_texts, name="compare-texts"),
     path("sources/", views.sources, name="sources"),
     path("search/", views.search, name="search"),
 ]

@@ -1,5 +1,6 @@
 """Public, read-only pages: published content only, a constant number of queries each."""
 
+from .compare import compare, compare_texts
 from .guarantees import GuaranteeListView, guarantee_detail
 from .law import instrument_detail, jurisdiction_detail
 from .pages import home, sources, taxonomy
@@ -7,6 +8,8 @@ from .search import search
 
 __all__ = [
     "GuaranteeListView",
+    "compare",
+    "compare_texts",
     "guarantee_detail",
     "home",
     "instrument_detail",

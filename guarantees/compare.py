@@ -1,0 +1,228 @@
+"""The comparison matrix: guarantees as rows, chosen jurisdictions as columns, as the law stood on a date.
+
+The page, its CSV and JSON exports and the heatmap all start from `CompareRequest` and `matrix_queryset`,
+so what is exported is what is shown.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+
+from .filters import GuaranteeFilterSet
+from .models import Assessment, Category, Guarantee, Instrument, Jurisdiction, Provision
+from .querysets import in_force_on_filter
+
+EXPORT_FORMATS = {"html", "csv", "json"}
+
+
+class CompareError(Exception):
+    """The request cannot be answered; each message says what is wrong."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class CompareRequest:
+    jurisdictions: list[Jurisdiction]
+    as_of: datetime.date
+    differences_only: bool
+    export_format: str
+    filterset: GuaranteeFilterSet
+    canonical_query: str
+
+    @property
+    def codes(self) -> list[str]:
+        return [jurisdiction.code for jurisdiction in self.jurisdictions]
+
+
+def parse_compare_request(params: QueryDict, base: QuerySet) -> CompareRequest:
+    """Validate the query string; raise CompareError listing every problem."""
+    problems = []
+    jurisdictions = choose_jurisdictions(params.getlist("j"), problems)
+    as_of = parse_as_of(params.get("as_of", ""), problems)
+    export_format = params.get("format", "html")
+    if export_format not in EXPORT_FORMATS:
+        problems.append(_("Unknown format “%(format)s”: use csv or json.") % {"format": export_format[:20]})
+    differences = params.get("diff", "")
+    if differences not in {"", "0", "1"}:
+        problems.append(_("“diff” is 1 (differences only) or 0."))
+    filterset = GuaranteeFilterSet(params, queryset=base, on_date=as_of or datetime.date.today())
+    if not filterset.is_valid():
+        problems += [" ".join(messages) for messages in filterset.errors.values()]
+    if problems:
+        raise CompareError(problems)
+    return CompareRequest(
+        jurisdictions=jurisdictions,
+        as_of=as_of,
+        differences_only=differences == "1",
+        export_format=export_format,
+        filterset=filterset,
+        canonical_query=canonical_query(params, jurisdictions),
+    )
+
+
+def choose_jurisdictions(requested: list[str], problems: list[str]) -> list[Jurisdiction]:
+    """The requested jurisdictions in the order asked (all, in their own order, when none is asked)."""
+    known = {jurisdiction.code: jurisdiction for jurisdiction in Jurisdiction.objects.all()}
+    if not requested:
+        return list(known.values())
+    chosen = []
+    for code in requested:
+        jurisdiction = known.get(code.strip().upper())
+        if jurisdiction is None:
+            problems.append(
+                _("Unknown jurisdiction “%(code)s”. Known: %(known)s.") % {"code": code[:10], "known": ", ".join(known)}
+            )
+        elif jurisdiction not in chosen:
+            chosen.append(jurisdiction)
+    return chosen
+
+
+def parse_as_of(value: str, problems: list[str]) -> datetime.date | None:
+    if not value:
+        return datetime.date.today()
+    try:
+        as_of = datetime.date.fromisoformat(value)
+    except ValueError:
+        problems.append(_("“as_of” must be a date written YYYY-MM-DD, such as 2026-01-01."))
+        return None
+    earliest = Instrument.objects.aggregate(earliest=Min("date_adopted"))["earliest"]
+    if earliest and as_of < earliest:
+        problems.append(
+            _("No law in the knowledge base was adopted before %(earliest)s; choose a later date.")
+            % {"earliest": earliest.isoformat()}
+        )
+    return as_of
+
+
+def canonical_query(params: QueryDict, jurisdictions: list[Jurisdiction]) -> str:
+    """The query string with codes in capitals and each jurisdiction once: equivalent URLs share it."""
+    canonical = params.copy()
+    if "j" in canonical:
+        canonical.setlist("j", [jurisdiction.code for jurisdiction in jurisdictions])
+    return canonical.urlencode()
+
+
+def matrix_queryset(compare: CompareRequest) -> QuerySet:
+    """The rows: filtered published guarantees, grouped by kind and category, with their cells prefetched."""
+    on_date = compare.as_of
+    provisions = Provision.objects.in_force_on(on_date).select_related("instrument__jurisdiction")
+    assessments = (
+        Assessment.objects.in_force_on(on_date)
+        .filter(jurisdiction__in=compare.jurisdictions)
+        .select_related("jurisdiction")
+        .prefetch_related(Prefetch("provisions", provisions, to_attr="provisions_in_force"))
+    )
+    rows = compare.filterset.qs.select_related("category__parent").prefetch_related(
+        Prefetch("assessments", assessments, to_attr="cells_in_force")
+    )
+    if compare.differences_only:
+        rows = with_disagreement(rows, compare)
+    return rows.order_by("category__kind", "category__parent__order", "category__order", "category__name", "name")
+
+
+def with_disagreement(rows: QuerySet, compare: CompareRequest) -> QuerySet:
+    """Keep the rows where the chosen jurisdictions do not all say the same (not assessed counts as a say)."""
+    here = Q(assessments__jurisdiction__in=compare.jurisdictions) & in_force_on_filter(
+        compare.as_of, prefix="assessments__"
+    )
+    rows = rows.annotate(
+        assessed_here=Count("assessments", filter=here, distinct=True),
+        statuses_here=Count("assessments__status", filter=here, distinct=True),
+    )
+    return rows.filter(Q(statuses_here__gt=1) | Q(assessed_here__gt=0, assessed_here__lt=len(compare.jurisdictions)))
+
+
+@dataclass
+class Cell:
+    jurisdiction: Jurisdiction
+    assessment: Assessment | None
+
+    @property
+    def status(self) -> str:
+        return self.assessment.status if self.assessment else "unassessed"
+
+    @property
+    def provisions(self) -> list[Provision]:
+        return self.assessment.provisions_in_force if self.assessment else []
+
+    @property
+    def references(self) -> str:
+        return "; ".join(f"{provision.instrument.short_title} {provision.reference}" for provision in self.provisions)
+
+
+@dataclass
+class Row:
+    guarantee: Guarantee
+    cells: list[Cell]
+
+
+@dataclass
+class Group:
+    kind: str
+    category: Category | None
+    rows: list[Row] = field(default_factory=list)
+
+
+def build_rows(guarantees, jurisdictions: list[Jurisdiction]) -> list[Row]:
+    rows = []
+    for guarantee in guarantees:
+        by_jurisdiction = {assessment.jurisdiction_id: assessment for assessment in guarantee.cells_in_force}
+        cells = [Cell(jurisdiction, by_jurisdiction.get(jurisdiction.pk)) for jurisdiction in jurisdictions]
+        rows.append(Row(guarantee=guarantee, cells=cells))
+    return rows
+
+
+def group_rows(rows: list[Row]) -> list[Group]:
+    groups: list[Group] = []
+    for row in rows:
+        category = row.guarantee.category
+        if not groups or groups[-1].category != category:
+            groups.append(Group(kind=category.kind if category else "", category=category))
+        groups[-1].rows.append(row)
+    return groups
+
+
+@dataclass
+class Coverage:
+    provided: int = 0
+    partial: int = 0
+    absent: int = 0
+    total: int = 0
+
+    @property
+    def unassessed(self) -> int:
+        return self.total - self.provided - self.partial - self.absent
+
+    @property
+    def share_provided(self) -> float:
+        return self.provided / self.total if self.total else 0.0
+
+
+def coverage(compare: CompareRequest, rows: QuerySet) -> tuple[dict[str, Coverage], dict[tuple[int, str], Coverage]]:
+    """Coverage of the filtered rows per jurisdiction, and per (category, jurisdiction): two queries."""
+    row_ids = rows.order_by().values("pk")
+    totals = dict(
+        Category.objects.filter(guarantees__in=row_ids).annotate(n=Count("guarantees")).values_list("pk", "n")
+    )
+    counts = (
+        Assessment.objects.in_force_on(compare.as_of)
+        .filter(guarantee__in=row_ids, jurisdiction__in=compare.jurisdictions)
+        .values("guarantee__category", "jurisdiction__code", "status")
+        .annotate(n=Count("pk"))
+    )
+    total_rows = sum(totals.values())
+    by_jurisdiction = {code: Coverage(total=total_rows) for code in compare.codes}
+    by_category = {
+        (category, code): Coverage(total=count) for category, count in totals.items() for code in compare.codes
+    }
+    for row in counts:
+        code, status = row["jurisdiction__code"], row["status"]
+        for tally in [by_jurisdiction[code], by_category[(row["guarantee__category"], code)]]:
+            setattr(tally, status, getattr(tally, status) + row["n"])
+    return by_jurisdiction, by_category

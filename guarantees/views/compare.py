@@ -1,0 +1,73 @@
+"""The comparison matrix, its exports and heatmap, and one guarantee's texts side by side."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from ..compare import (
+    CompareError,
+    build_rows,
+    coverage,
+    group_rows,
+    matrix_queryset,
+    parse_compare_request,
+)
+from ..exports import csv_response, json_response
+from ..heatmap import build_heatmap
+from ..models import Category, Guarantee
+from .errors import bad_request
+
+ROWS_PER_PAGE = 100
+
+
+def compare(request):
+    try:
+        compare = parse_compare_request(request.GET, Guarantee.objects.published())
+    except CompareError as error:
+        return bad_request(request, error.problems)
+    if compare.canonical_query != request.GET.urlencode():
+        return HttpResponseRedirect(f"{request.path}?{compare.canonical_query}")
+    rows = matrix_queryset(compare)
+    if compare.export_format == "csv":
+        return csv_response(compare, rows)
+    if compare.export_format == "json":
+        return json_response(compare, rows, request.build_absolute_uri())
+    paginator = Paginator(rows, ROWS_PER_PAGE)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return bad_request(request, [_("The page number must be a whole number.")])
+    except EmptyPage:
+        return bad_request(
+            request, [_("There is no page %(page)s of this comparison.") % {"page": request.GET["page"]}]
+        )
+    by_jurisdiction, by_category = coverage(compare, rows)
+    categories = Category.objects.filter(pk__in={key[0] for key in by_category}).order_by("kind", "order", "name")
+
+    def link(category, code):
+        return "?" + urlencode({"j": code, "category": category.slug, "as_of": compare.as_of.isoformat()})
+
+    context = {
+        "compare": compare,
+        "page": page,
+        "groups": group_rows(build_rows(page.object_list, compare.jurisdictions)),
+        "coverage": [(jurisdiction, by_jurisdiction[jurisdiction.code]) for jurisdiction in compare.jurisdictions],
+        "heatmap": build_heatmap(categories, compare.codes, by_category, link),
+        "filterset": compare.filterset,
+        "export_query": request.GET.copy(),
+    }
+    return render(request, "guarantees/compare.html", context)
+
+
+def compare_texts(request, slug):
+    """One guarantee: the chosen jurisdictions' provisions in parallel columns, original and English."""
+    try:
+        compare = parse_compare_request(request.GET, Guarantee.objects.published().filter(slug=slug))
+    except CompareError as error:
+        return bad_request(request, error.problems)
+    guarantee = get_object_or_404(matrix_queryset(compare))
+    (row,) = build_rows([guarantee], compare.jurisdictions)
+    return render(request, "guarantees/compare_texts.html", {"compare": compare, "guarantee": guarantee, "row": row})
