@@ -11,7 +11,7 @@ from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from .filters import GuaranteeFilterSet
+from .filters import GuaranteeFilterSet, without_empty_values
 from .models import Assessment, Category, Guarantee, Instrument, Jurisdiction, Provision
 from .querysets import in_force_on_filter
 
@@ -53,7 +53,7 @@ def parse_compare_request(params: QueryDict, base: QuerySet) -> CompareRequest:
         problems.append(_("“diff” is 1 (differences only) or 0."))
     filterset = GuaranteeFilterSet(params, queryset=base, on_date=as_of or datetime.date.today())
     if not filterset.is_valid():
-        problems += [" ".join(messages) for messages in filterset.errors.values()]
+        problems += filterset.error_messages()
     if problems:
         raise CompareError(problems)
     return CompareRequest(
@@ -101,8 +101,8 @@ def parse_as_of(value: str, problems: list[str]) -> datetime.date | None:
 
 
 def canonical_query(params: QueryDict, jurisdictions: list[Jurisdiction]) -> str:
-    """The query string with codes in capitals and each jurisdiction once: equivalent URLs share it."""
-    canonical = params.copy()
+    """The query string with codes in capitals, each jurisdiction once, and no empty values."""
+    canonical = without_empty_values(params)
     if "j" in canonical:
         canonical.setlist("j", [jurisdiction.code for jurisdiction in jurisdictions])
     return canonical.urlencode()

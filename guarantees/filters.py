@@ -7,6 +7,7 @@ import datetime
 
 import django_filters
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from .choices import AssessmentStatus, Kind
@@ -75,10 +76,21 @@ class GuaranteeFilterSet(django_filters.FilterSet):
         label=_("Sort by"),
     )
 
-    def __init__(self, *args, on_date: datetime.date | None = None, **kwargs):
-        """`on_date`: the day as of which statuses are read (today unless a page asks for another)."""
+    def __init__(self, data=None, *args, on_date: datetime.date | None = None, **kwargs):
+        """`on_date`: the day as of which statuses are read (today unless a page asks for another).
+
+        Empty values (`?stage=` from a form's "All" option) mean no filter, not an invalid choice.
+        """
         self.on_date = on_date or datetime.date.today()
-        super().__init__(*args, **kwargs)
+        super().__init__(without_empty_values(data), *args, **kwargs)
+
+    def error_messages(self) -> list[str]:
+        """Each problem with the query string, prefixed with the label of the filter it concerns."""
+        fields = self.form.fields
+        return [
+            f"{fields[name].label}: {' '.join(messages)}" if name in fields else " ".join(messages)
+            for name, messages in self.errors.items()
+        ]
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         for word in value.split():
@@ -95,6 +107,19 @@ class GuaranteeFilterSet(django_filters.FilterSet):
         chosen = {category.pk for category in value}
         parents = dict(Category.objects.values_list("pk", "parent_id"))
         return queryset.filter(category__in=[pk for pk in parents if chosen & set(ancestry(pk, parents))])
+
+
+def without_empty_values(data: QueryDict | None) -> QueryDict | None:
+    if data is None:
+        return None
+    cleaned = data.copy()
+    for name, values in data.lists():
+        kept = [value for value in values if value.strip()]
+        if kept:
+            cleaned.setlist(name, kept)
+        else:
+            del cleaned[name]
+    return cleaned
 
 
 def ancestry(pk: int, parents: dict[int, int | None]) -> list[int]:

@@ -133,6 +133,7 @@ class GuaranteeListTests(TestCase):
             ("?q=наблюдатели", ["Domestic observers"]),
             ("?q=court+appeal", ["Appeal to a court"]),
             ("?sort=-name", ["State funding", "Domestic observers", "Appeal to a court"]),
+            ("?stage=&category=&kind=condition", ["State funding"]),
         ]
         for query, expected in cases:
             with self.subTest(query=query):

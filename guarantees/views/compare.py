@@ -20,7 +20,13 @@ from ..heatmap import build_heatmap
 from ..models import Category, Guarantee
 from .errors import bad_request
 
-ROWS_PER_PAGE = 100
+# A page holds about this many cells: 100 rows for three jurisdictions, fewer when many are compared.
+CELLS_PER_PAGE = 600
+MIN_ROWS_PER_PAGE, MAX_ROWS_PER_PAGE = 20, 100
+
+
+def rows_per_page(jurisdiction_count: int) -> int:
+    return max(MIN_ROWS_PER_PAGE, min(MAX_ROWS_PER_PAGE, CELLS_PER_PAGE // max(jurisdiction_count, 1)))
 
 
 def compare(request):
@@ -35,7 +41,7 @@ def compare(request):
         return csv_response(compare, rows)
     if compare.export_format == "json":
         return json_response(compare, rows, request.build_absolute_uri())
-    paginator = Paginator(rows, ROWS_PER_PAGE)
+    paginator = Paginator(rows, rows_per_page(len(compare.jurisdictions)))
     try:
         page = paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:

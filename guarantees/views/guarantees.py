@@ -29,7 +29,7 @@ class GuaranteeListView(TemplateView):
         base = self.get_queryset()
         filterset = self.filterset_class(request.GET, queryset=base)
         if not filterset.is_valid():
-            return bad_request(request, filterset_errors(filterset))
+            return bad_request(request, filterset.error_messages())
         paginator = Paginator(filterset.qs.with_assessments_on(datetime.date.today()), self.paginate_by)
         try:
             page = paginator.page(request.GET.get("page", 1))
@@ -48,15 +48,6 @@ class GuaranteeListView(TemplateView):
             has_filters=any(name != "page" for name in request.GET),
         )
         return self.render_to_response(context)
-
-
-def filterset_errors(filterset: GuaranteeFilterSet) -> list[str]:
-    return [
-        f"{filterset.form.fields[name].label}: {' '.join(messages)}"
-        if name in filterset.form.fields
-        else " ".join(messages)
-        for name, messages in filterset.errors.items()
-    ]
 
 
 def guarantee_detail(request, slug):
