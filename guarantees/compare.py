@@ -11,6 +11,7 @@ from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from .choices import PublicationStatus
 from .filters import GuaranteeFilterSet, without_empty_values
 from .models import Assessment, Category, Guarantee, Instrument, Jurisdiction, Provision
 from .querysets import in_force_on_filter
@@ -111,9 +112,10 @@ def canonical_query(params: QueryDict, jurisdictions: list[Jurisdiction]) -> str
 def matrix_queryset(compare: CompareRequest) -> QuerySet:
     """The rows: filtered published guarantees, grouped by kind and category, with their cells prefetched."""
     on_date = compare.as_of
-    provisions = Provision.objects.in_force_on(on_date).select_related("instrument__jurisdiction")
+    provisions = Provision.objects.published().in_force_on(on_date).select_related("instrument__jurisdiction")
     assessments = (
-        Assessment.objects.in_force_on(on_date)
+        Assessment.objects.published()
+        .in_force_on(on_date)
         .filter(jurisdiction__in=compare.jurisdictions)
         .select_related("jurisdiction")
         .prefetch_related(Prefetch("provisions", provisions, to_attr="provisions_in_force"))
@@ -128,8 +130,10 @@ def matrix_queryset(compare: CompareRequest) -> QuerySet:
 
 def with_disagreement(rows: QuerySet, compare: CompareRequest) -> QuerySet:
     """Keep the rows where the chosen jurisdictions do not all say the same (not assessed counts as a say)."""
-    here = Q(assessments__jurisdiction__in=compare.jurisdictions) & in_force_on_filter(
-        compare.as_of, prefix="assessments__"
+    here = (
+        Q(assessments__jurisdiction__in=compare.jurisdictions)
+        & Q(assessments__publication_status=PublicationStatus.PUBLISHED)
+        & in_force_on_filter(compare.as_of, prefix="assessments__")
     )
     rows = rows.annotate(
         assessed_here=Count("assessments", filter=here, distinct=True),
@@ -211,7 +215,8 @@ def coverage(compare: CompareRequest, rows: QuerySet) -> tuple[dict[str, Coverag
         Category.objects.filter(guarantees__in=row_ids).annotate(n=Count("guarantees")).values_list("pk", "n")
     )
     counts = (
-        Assessment.objects.in_force_on(compare.as_of)
+        Assessment.objects.published()
+        .in_force_on(compare.as_of)
         .filter(guarantee__in=row_ids, jurisdiction__in=compare.jurisdictions)
         .values("guarantee__category", "jurisdiction__code", "status")
         .annotate(n=Count("pk"))

@@ -260,6 +260,7 @@ class ContentLoader:
 
     def build_provision(self, provision: Provision, entry: dict, where: str) -> None:
         assign(provision, entry, PROVISION_FIELDS)
+        provision.publication_status = entry.get("publication_status", PublicationStatus.PUBLISHED)
         self.save(provision, where)
 
     # Guarantees and assessments.
@@ -271,7 +272,7 @@ class ContentLoader:
     def build_guarantee(self, guarantee: Guarantee, entry: dict, where: str) -> None:
         assign(guarantee, entry, ["name", "summary", "description"])
         guarantee.category = self.find(Category, {"slug": entry["category"]}, where)
-        guarantee.status = entry.get("status", PublicationStatus.PUBLISHED)
+        guarantee.publication_status = entry.get("publication_status", PublicationStatus.PUBLISHED)
         self.save(guarantee, where)
         guarantee.rights.set(self.find_all(ElectoralRight, entry.get("rights"), where))
         guarantee.stages.set(self.find_all(Stage, entry.get("stages"), where))
@@ -299,6 +300,7 @@ class ContentLoader:
 
     def build_assessment(self, assessment: Assessment, entry: dict, where: str) -> None:
         assign(assessment, entry, ["status", "commentary", "assessed_on", "valid_to"])
+        assessment.publication_status = entry.get("publication_status", PublicationStatus.PUBLISHED)
         assessment.assessed_on = assessment.assessed_on or datetime.date.today()
         self.save(assessment, where)
         code = assessment.jurisdiction.code

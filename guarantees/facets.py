@@ -104,7 +104,8 @@ def build_status_grid(filterset: GuaranteeFilterSet) -> list[tuple[Jurisdiction,
     narrowed = narrowed_without(filterset, list(STATUS_FILTERS))
     counts = {
         (row["jurisdiction"], row["status"]): row["count"]
-        for row in Assessment.objects.in_force_on(filterset.on_date)
+        for row in Assessment.objects.published()
+        .in_force_on(filterset.on_date)
         .filter(guarantee__in=narrowed.order_by().values("pk"))
         .values("jurisdiction", "status")
         .annotate(count=Count("guarantee", distinct=True))

@@ -45,7 +45,7 @@ class JurisdictionStatusFilter(django_filters.ModelMultipleChoiceFilter):
 
     def filter(self, qs: QuerySet, value) -> QuerySet:
         for jurisdiction in value or []:
-            current = Assessment.objects.filter(
+            current = Assessment.objects.published().filter(
                 in_force_on_filter(self.parent.on_date), guarantee=OuterRef("pk"), jurisdiction=jurisdiction
             )
             if self.status is None:

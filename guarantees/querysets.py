@@ -23,6 +23,11 @@ class InForceQuerySet(models.QuerySet):
         return self.in_force_on(datetime.date.today())
 
 
+class ReviewableQuerySet(InForceQuerySet):
+    def published(self):
+        return self.filter(publication_status=PublicationStatus.PUBLISHED)
+
+
 class InstrumentQuerySet(models.QuerySet):
     def in_force_on(self, on_date: datetime.date):
         starts = Q(in_force_from__isnull=True) | Q(in_force_from__lte=on_date)
@@ -32,7 +37,7 @@ class InstrumentQuerySet(models.QuerySet):
 
 class GuaranteeQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=PublicationStatus.PUBLISHED)
+        return self.filter(publication_status=PublicationStatus.PUBLISHED)
 
     def of_kind(self, kind: str):
         return self.filter(category__kind=kind)
@@ -45,12 +50,14 @@ class GuaranteeQuerySet(models.QuerySet):
 
 
 def published_assessments_on(on_date: datetime.date):
-    """Assessments in force on a date, ready to show: jurisdiction and provisions with their instruments."""
+    """Published assessments in force on a date, ready to show: jurisdiction and published provisions."""
     from .models import Assessment, Provision
 
+    provisions = Provision.objects.published().select_related("instrument__jurisdiction")
     return (
-        Assessment.objects.in_force_on(on_date)
+        Assessment.objects.published()
+        .in_force_on(on_date)
         .select_related("jurisdiction")
-        .prefetch_related(models.Prefetch("provisions", Provision.objects.select_related("instrument__jurisdiction")))
+        .prefetch_related(models.Prefetch("provisions", provisions))
         .order_by("jurisdiction__order", "jurisdiction__code")
     )

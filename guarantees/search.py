@@ -54,7 +54,7 @@ def base_querysets() -> dict[type, QuerySet]:
     return {
         Guarantee: Guarantee.objects.published().select_related("category"),
         Category: Category.objects.all(),
-        Provision: Provision.objects.select_related("instrument__jurisdiction"),
+        Provision: Provision.objects.published().select_related("instrument__jurisdiction"),
         Source: Source.objects.all(),
     }
 

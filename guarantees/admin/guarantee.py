@@ -1,35 +1,101 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
+from ..choices import AssessmentStatus, CitationPurpose
 from ..models import Assessment, AssessmentCitation, Guarantee, GuaranteeCitation
+from .review import ReviewableAdmin, VersionedForm
+
+
+class GuaranteeForm(VersionedForm):
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and self.instance.is_published and not cleaned.get("category"):
+            self.add_error("category", _("A published guarantee needs a category."))
+        return cleaned
+
+
+class ClassificationFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if not (self.instance.pk and self.instance.is_published):
+            return
+        kept = [
+            form.cleaned_data for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE", False)
+        ]
+        if not any(data.get("purpose") == CitationPurpose.CLASSIFICATION for data in kept):
+            raise ValidationError(_("A published guarantee needs a source for its classification."))
 
 
 class GuaranteeCitationInline(admin.TabularInline):
     model = GuaranteeCitation
+    formset = ClassificationFormSet
     autocomplete_fields = ["source"]
     extra = 0
+
+    def has_change_permission(self, request, obj=None):
+        """Citations of a published guarantee change only through a reviewer."""
+        if obj is not None and obj.is_published and not request.user.has_perm("guarantees.publish_guarantee"):
+            return False
+        return super().has_change_permission(request, obj)
+
+    has_add_permission = has_change_permission
+    has_delete_permission = has_change_permission
+
+
+class AssessmentForm(VersionedForm):
+    def clean(self):
+        cleaned = super().clean()
+        status, jurisdiction = cleaned.get("status"), cleaned.get("jurisdiction")
+        provisions = cleaned.get("provisions")
+        if provisions is None or jurisdiction is None:
+            return cleaned
+        foreign = [p for p in provisions if p.instrument.jurisdiction_id not in (jurisdiction.pk, None)]
+        if foreign:
+            self.add_error(
+                "provisions",
+                _("These provisions belong to another jurisdiction: %(list)s.")
+                % {"list": ", ".join(map(str, foreign))},
+            )
+        elif status in {AssessmentStatus.PROVIDED, AssessmentStatus.PARTIAL} and not provisions:
+            self.add_error("provisions", _("A provided or partial assessment must cite at least one provision."))
+        return cleaned
 
 
 class AssessmentInline(admin.StackedInline):
     model = Assessment
-    fields = [("jurisdiction", "status"), "provisions", "commentary", ("assessed_on", "valid_from", "valid_to")]
+    form = AssessmentForm
+    fields = [
+        ("jurisdiction", "status", "publication_status"),
+        "provisions",
+        "commentary",
+        ("assessed_on", "valid_from", "valid_to"),
+    ]
+    readonly_fields = ["publication_status"]
     autocomplete_fields = ["jurisdiction", "provisions"]
     extra = 0
     show_change_link = True
 
 
 @admin.register(Guarantee)
-class GuaranteeAdmin(admin.ModelAdmin):
-    list_display = ["name", "category", "kind", "status", "updated_at"]
-    list_filter = ["status", "category__kind", "category", "stages"]
+class GuaranteeAdmin(ReviewableAdmin):
+    form = GuaranteeForm
+    list_display = ["name", "category", "kind", "publication_status", "has_pending_changes", "updated_at"]
+    list_filter = ["publication_status", "category__kind", "category", "stages"]
     list_select_related = ["category"]
     search_fields = ["name", "slug", "summary", "description"]
     autocomplete_fields = ["category", "rights", "stages", "principles"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [GuaranteeCitationInline, AssessmentInline]
 
-    @admin.display(description="kind", ordering="category__kind")
+    @admin.display(description=_("kind"), ordering="category__kind")
     def kind(self, guarantee):
         return guarantee.category.get_kind_display() if guarantee.category else "—"
+
+    @admin.display(description=_("changes await review"), boolean=True)
+    def has_pending_changes(self, guarantee):
+        return guarantee.has_pending_changes
 
 
 class AssessmentCitationInline(admin.TabularInline):
@@ -39,9 +105,18 @@ class AssessmentCitationInline(admin.TabularInline):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
-    list_display = ["guarantee", "jurisdiction", "status", "assessed_on", "valid_from", "valid_to"]
-    list_filter = ["jurisdiction", "status", "guarantee__category__kind"]
+class AssessmentAdmin(ReviewableAdmin):
+    form = AssessmentForm
+    list_display = [
+        "guarantee",
+        "jurisdiction",
+        "status",
+        "publication_status",
+        "assessed_on",
+        "valid_from",
+        "valid_to",
+    ]
+    list_filter = ["publication_status", "jurisdiction", "status", "guarantee__category__kind"]
     list_select_related = ["guarantee", "jurisdiction"]
     search_fields = ["guarantee__name", "commentary"]
     autocomplete_fields = ["guarantee", "jurisdiction", "provisions"]

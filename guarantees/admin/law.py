@@ -1,12 +1,36 @@
-from django.contrib import admin
-from django.db import models
+import re
 
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .. import workflow
 from ..models import Instrument, Provision
+from .review import ReviewableAdmin, VersionedForm
+
+ARTICLE_NUMBER = re.compile(r"^\d+[a-zа-я]?(?:[-.]\d+[a-zа-я]?)*$")
+
+
+class ProvisionForm(VersionedForm):
+    def clean_number(self):
+        number = self.cleaned_data["number"].strip()
+        if number.lower().startswith(("art", "ст")):
+            raise forms.ValidationError(_("Write the number only, without “art.” or “ст.”: 20-1, 141.1."))
+        if not ARTICLE_NUMBER.match(number):
+            raise forms.ValidationError(
+                _("An article number is digits, parts joined by “-” or “.”: 20, 20-1, 141.1, 5.16.")
+            )
+        return number
 
 
 class ProvisionInline(admin.TabularInline):
     model = Provision
-    fields = ["number", "paragraph", "heading_original", "verification", "valid_from", "valid_to"]
+    form = ProvisionForm
+    fields = ["number", "paragraph", "heading_original", "verification", "publication_status", "valid_from", "valid_to"]
+    readonly_fields = ["publication_status"]
     extra = 0
     show_change_link = True
 
@@ -23,9 +47,11 @@ class InstrumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Provision)
-class ProvisionAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "heading_original", "verification", "text_kind", "valid_from", "valid_to"]
-    list_filter = ["instrument__jurisdiction", "verification", "text_kind", "instrument"]
+class ProvisionAdmin(ReviewableAdmin):
+    form = ProvisionForm
+    actions = [*ReviewableAdmin.actions, "mark_verified"]
+    list_display = ["__str__", "heading_original", "verification", "publication_status", "valid_from", "valid_to"]
+    list_filter = ["publication_status", "instrument__jurisdiction", "verification", "text_kind", "instrument"]
     list_select_related = ["instrument__jurisdiction"]
     search_fields = [
         "=instrument__jurisdiction__code",
@@ -44,3 +70,13 @@ class ProvisionAdmin(admin.ModelAdmin):
         ("Text", {"fields": ["text_original", "text_kind", "text_en", "text_en_kind"]}),
         ("Verification", {"fields": ["verification", "where_read", "edition", "checked_on"]}),
     ]
+
+    @admin.action(description=gettext_lazy("Mark the selected provisions verified against an official text"))
+    def mark_verified(self, request, queryset):
+        for provision in queryset:
+            try:
+                workflow.mark_verified(provision, request.user)
+            except PermissionDenied as error:
+                self.message_user(request, str(error), level="error")
+                return
+        self.message_user(request, _("Marked verified: %(n)s.") % {"n": queryset.count()})

@@ -1,3 +1,5 @@
+import simple_history
+
 from .guarantee import Assessment, AssessmentCitation, Guarantee, GuaranteeCitation
 from .law import Instrument, Provision
 from .reference import ElectoralRight, Jurisdiction, Principle, Source, Stage
@@ -20,3 +22,21 @@ __all__ = [
     "Source",
     "Stage",
 ]
+
+# History of every curated model: who changed what, when; viewable and revertible in the admin.
+for _model in [
+    Assessment,
+    AssessmentCitation,
+    Category,
+    CategoryCitation,
+    ElectoralRight,
+    Guarantee,
+    GuaranteeCitation,
+    Instrument,
+    Jurisdiction,
+    Principle,
+    Provision,
+    Source,
+    Stage,
+]:
+    simple_history.register(_model, app="guarantees")

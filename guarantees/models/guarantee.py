@@ -6,15 +6,16 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import AssessmentStatus, CitationPurpose, PublicationStatus
-from ..querysets import GuaranteeQuerySet, InForceQuerySet
+from ..choices import AssessmentStatus, CitationPurpose
+from ..querysets import GuaranteeQuerySet, ReviewableQuerySet
 from .base import TimeStamped, Validity
 from .law import Provision
 from .reference import ElectoralRight, Jurisdiction, Principle, Source, Stage
+from .review import Reviewable
 from .taxonomy import Category, Citation
 
 
-class Guarantee(TimeStamped):
+class Guarantee(TimeStamped, Reviewable):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     name = models.CharField(_("name"), max_length=300)
     summary = models.TextField(_("summary"))
@@ -28,9 +29,6 @@ class Guarantee(TimeStamped):
     stages = models.ManyToManyField(Stage, related_name="guarantees", blank=True, verbose_name=_("stages"))
     principles = models.ManyToManyField(Principle, related_name="guarantees", blank=True, verbose_name=_("principles"))
     sources = models.ManyToManyField(Source, through="GuaranteeCitation", related_name="guarantees", blank=True)
-    status = models.CharField(
-        _("publication status"), max_length=20, choices=PublicationStatus.choices, default=PublicationStatus.DRAFT
-    )
 
     objects = GuaranteeQuerySet.as_manager()
 
@@ -38,7 +36,8 @@ class Guarantee(TimeStamped):
         ordering = ["name"]
         verbose_name = _("guarantee")
         verbose_name_plural = _("guarantees")
-        indexes = [models.Index(fields=["status", "category"], name="guarantee_status_category_idx")]
+        indexes = [models.Index(fields=["publication_status", "category"], name="guarantee_status_category_idx")]
+        permissions = [("publish_guarantee", "Can publish and withdraw guarantees")]
 
     def __str__(self):
         return self.name
@@ -63,7 +62,7 @@ class GuaranteeCitation(Citation):
         ]
 
 
-class Assessment(TimeStamped, Validity):
+class Assessment(TimeStamped, Validity, Reviewable):
     """One guarantee in one jurisdiction. No row means “not yet assessed”, which is not “absent”."""
 
     guarantee = models.ForeignKey(Guarantee, on_delete=models.CASCADE, related_name="assessments")
@@ -76,10 +75,11 @@ class Assessment(TimeStamped, Validity):
     assessed_on = models.DateField(_("assessed on"))
     sources = models.ManyToManyField(Source, through="AssessmentCitation", related_name="assessments", blank=True)
 
-    objects = InForceQuerySet.as_manager()
+    objects = ReviewableQuerySet.as_manager()
 
     class Meta:
         ordering = ["guarantee", "jurisdiction__order", F("valid_from").asc(nulls_first=True)]
+        permissions = [("publish_assessment", "Can publish and withdraw assessments")]
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
         constraints = [

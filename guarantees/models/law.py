@@ -6,9 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import InstrumentKind, InstrumentStatus, TextKind, Verification
-from ..querysets import InForceQuerySet, InstrumentQuerySet
+from ..querysets import InstrumentQuerySet, ReviewableQuerySet
 from .base import TimeStamped, Validity, natural_sort_key
 from .reference import Jurisdiction
+from .review import Reviewable
 
 
 class Instrument(TimeStamped):
@@ -63,7 +64,7 @@ class Instrument(TimeStamped):
         return reverse("guarantees:instrument", args=[self.slug])
 
 
-class Provision(TimeStamped, Validity):
+class Provision(TimeStamped, Validity, Reviewable):
     """An article (optionally one paragraph of it) of an instrument, in the wording of a period."""
 
     instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="provisions")
@@ -90,10 +91,14 @@ class Provision(TimeStamped, Validity):
     edition = models.CharField(_("edition seen"), max_length=200, blank=True)
     checked_on = models.DateField(_("checked on"), null=True, blank=True)
 
-    objects = InForceQuerySet.as_manager()
+    objects = ReviewableQuerySet.as_manager()
 
     class Meta:
         ordering = ["instrument", "sort_key", "paragraph", F("valid_from").asc(nulls_first=True)]
+        permissions = [
+            ("publish_provision", "Can publish and withdraw provisions"),
+            ("verify_provision", "Can mark provisions verified against an official text"),
+        ]
         verbose_name = _("provision")
         verbose_name_plural = _("provisions")
         constraints = [

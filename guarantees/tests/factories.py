@@ -61,6 +61,7 @@ def make_provision(**kwargs) -> Provision:
     kwargs.setdefault("heading_original", "Наблюдатели")
     kwargs.setdefault("verification", Verification.OFFICIAL)
     kwargs.setdefault("where_read", "test fixture")
+    kwargs.setdefault("publication_status", PublicationStatus.PUBLISHED)
     return Provision.objects.create(**kwargs)
 
 
@@ -71,7 +72,7 @@ def make_guarantee(**kwargs) -> Guarantee:
     kwargs.setdefault("slug", f"guarantee-{number}")
     kwargs.setdefault("name", f"Guarantee {number}")
     kwargs.setdefault("summary", "A summary.")
-    kwargs.setdefault("status", PublicationStatus.PUBLISHED)
+    kwargs.setdefault("publication_status", PublicationStatus.PUBLISHED)
     return Guarantee.objects.create(**kwargs)
 
 
@@ -83,6 +84,7 @@ def make_assessment(**kwargs) -> Assessment:
         kwargs["jurisdiction"] = make_jurisdiction()
     kwargs.setdefault("status", AssessmentStatus.PROVIDED)
     kwargs.setdefault("assessed_on", datetime.date(2026, 11, 25))
+    kwargs.setdefault("publication_status", PublicationStatus.PUBLISHED)
     assessment = Assessment.objects.create(**kwargs)
     assessment.provisions.set(provisions)
     return assessment

@@ -37,7 +37,7 @@ class CompareFixture(TestCase):
         political = make_category(kind=Kind.CONDITION, name="Political", slug="political")
         cls.observers = make_guarantee(name="Domestic observers", slug="domestic-observers", category=observation)
         cls.pluralism = make_guarantee(name="Political pluralism", slug="political-pluralism", category=political)
-        make_guarantee(name="Unpublished", category=political, status=PublicationStatus.DRAFT)
+        make_guarantee(name="Unpublished", category=political, publication_status=PublicationStatus.DRAFT)
 
         old = make_instrument(
             jurisdiction=cls.kz, short_title="Constitution 1995", date_adopted=datetime.date(1995, 8, 30)

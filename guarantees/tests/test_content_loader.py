@@ -163,7 +163,7 @@ BROKEN = {
     "malformed YAML": {"sources.yaml": "- key: [unclosed\n"},
     "a list where a mapping belongs": {"reference.yaml": "- just a list\n"},
     "a missing key": {"sources.yaml": "- title: no key\n"},
-    "an invalid choice": {"guarantees.yaml": FILES["guarantees.yaml"] + "  status: maybe\n"},
+    "an invalid choice": {"guarantees.yaml": FILES["guarantees.yaml"] + "  publication_status: maybe\n"},
     "overlapping assessments": {
         "assessments/kz.yaml": FILES["assessments/kz.yaml"].replace("valid_from: 2026-07-01", "valid_from: 2026-06-01")
     },

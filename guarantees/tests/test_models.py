@@ -132,9 +132,10 @@ class OtherConstraintTests(TestCase):
 class QuerySetTests(TestCase):
     def test_published_leaves_out_every_other_status(self):
         for status in PublicationStatus.values:
-            make_guarantee(status=status)
+            make_guarantee(publication_status=status)
         self.assertEqual(
-            list(Guarantee.objects.published().values_list("status", flat=True)), [PublicationStatus.PUBLISHED]
+            list(Guarantee.objects.published().values_list("publication_status", flat=True)),
+            [PublicationStatus.PUBLISHED],
         )
 
     def test_in_force_on_respects_both_ends_of_validity(self):

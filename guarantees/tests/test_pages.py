@@ -104,7 +104,7 @@ class GuaranteeListTests(TestCase):
         cls.appeal = make_guarantee(category=cls.judicial, name="Appeal to a court", summary="Жалоба в суд.")
         cls.observers = make_guarantee(category=tools, name="Domestic observers", summary="Наблюдатели.")
         cls.funding = make_guarantee(category=conditions, name="State funding", summary="Budget.")
-        make_guarantee(category=tools, name="Draft only", status=PublicationStatus.DRAFT)
+        make_guarantee(category=tools, name="Draft only", publication_status=PublicationStatus.DRAFT)
         make_assessment(guarantee=cls.appeal, jurisdiction=cls.kg, status=AssessmentStatus.PROVIDED)
         make_assessment(guarantee=cls.appeal, jurisdiction=cls.kz, status=AssessmentStatus.ABSENT)
         make_assessment(guarantee=cls.observers, jurisdiction=cls.kg, status=AssessmentStatus.PROVIDED)
@@ -224,7 +224,9 @@ class GuaranteePageTests(TestCase):
     def test_unpublished_guarantee_is_a_404(self):
         for status in [PublicationStatus.DRAFT, PublicationStatus.IN_REVIEW, PublicationStatus.WITHDRAWN]:
             with self.subTest(status=status):
-                self.assertEqual(self.client.get(make_guarantee(status=status).get_absolute_url()).status_code, 404)
+                self.assertEqual(
+                    self.client.get(make_guarantee(publication_status=status).get_absolute_url()).status_code, 404
+                )
 
     def test_curator_html_is_escaped(self):
         guarantee = make_guarantee(name="<script>alert(1)</script>", summary="<b>bold</b>")
@@ -287,7 +289,7 @@ class SourcesAndSearchTests(TestCase):
                 self.assertEqual(self.client.get(reverse("guarantees:search"), {"q": query}).status_code, 400)
 
     def test_search_leaves_out_drafts(self):
-        make_guarantee(name="Hidden draft", status=PublicationStatus.DRAFT)
+        make_guarantee(name="Hidden draft", publication_status=PublicationStatus.DRAFT)
         response = self.client.get(reverse("guarantees:search"), {"q": "Hidden"})
         self.assertEqual(response.context["results"].total, 0)
         self.assertContains(response, "Nothing matches")

@@ -59,7 +59,7 @@ class ShippedContentTests(TestCase):
             with self.subTest(on_date=on_date):
                 assessed = Counter(
                     Assessment.objects.in_force_on(on_date)
-                    .filter(guarantee__status="published", jurisdiction__code__in=JURISDICTIONS)
+                    .filter(guarantee__publication_status="published", jurisdiction__code__in=JURISDICTIONS)
                     .values_list("guarantee__slug", flat=True)
                 )
                 slugs = set(Guarantee.objects.published().values_list("slug", flat=True))

@@ -22,7 +22,7 @@ class HomePageTests(TestCase):
         kz = make_jurisdiction(code="KZ", name="Kazakhstan")
         for status in [AssessmentStatus.PROVIDED, AssessmentStatus.PARTIAL]:
             make_assessment(guarantee=make_guarantee(category=tools), jurisdiction=kz, status=status)
-        make_guarantee(category=tools, status=PublicationStatus.DRAFT)
+        make_guarantee(category=tools, publication_status=PublicationStatus.DRAFT)
 
         response = self.client.get(reverse("guarantees:home"))
 

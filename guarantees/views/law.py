@@ -15,12 +15,14 @@ def jurisdiction_detail(request, code):
         return redirect("guarantees:jurisdiction", code=code.upper(), permanent=True)
     jurisdiction = get_object_or_404(Jurisdiction, code=code)
     today = datetime.date.today()
-    here = Q(guarantees__assessments__jurisdiction=jurisdiction) & in_force_on_filter(
-        today, prefix="guarantees__assessments__"
+    here = (
+        Q(guarantees__assessments__jurisdiction=jurisdiction)
+        & Q(guarantees__assessments__publication_status=PublicationStatus.PUBLISHED)
+        & in_force_on_filter(today, prefix="guarantees__assessments__")
     )
-    published = Q(guarantees__status=PublicationStatus.PUBLISHED)
+    published = Q(guarantees__publication_status=PublicationStatus.PUBLISHED)
     coverage = (
-        Category.objects.filter(guarantees__status=PublicationStatus.PUBLISHED)
+        Category.objects.filter(guarantees__publication_status=PublicationStatus.PUBLISHED)
         .annotate(
             total=Count("guarantees", filter=published, distinct=True),
             **{
@@ -31,10 +33,11 @@ def jurisdiction_detail(request, code):
         .order_by("kind", "order")
     )
     shortfalls = (
-        Assessment.objects.in_force_on(today)
+        Assessment.objects.published()
+        .in_force_on(today)
         .filter(
             jurisdiction=jurisdiction,
-            guarantee__status=PublicationStatus.PUBLISHED,
+            guarantee__publication_status=PublicationStatus.PUBLISHED,
             status__in=[AssessmentStatus.ABSENT, AssessmentStatus.PARTIAL],
         )
         .select_related("guarantee__category")
@@ -42,7 +45,7 @@ def jurisdiction_detail(request, code):
     )
     unassessed = (
         Guarantee.objects.published()
-        .exclude(assessments__in=Assessment.objects.in_force_on(today).filter(jurisdiction=jurisdiction))
+        .exclude(assessments__in=Assessment.objects.published().in_force_on(today).filter(jurisdiction=jurisdiction))
         .order_by("name")
     )
     instruments = jurisdiction.instruments.annotate(provision_count=Count("provisions")).order_by(
@@ -60,10 +63,12 @@ def jurisdiction_detail(request, code):
 
 def instrument_detail(request, slug):
     instrument = get_object_or_404(Instrument.objects.select_related("jurisdiction", "replaced_by"), slug=slug)
-    published_assessments = Assessment.objects.filter(guarantee__status=PublicationStatus.PUBLISHED).select_related(
-        "guarantee", "jurisdiction"
+    published_assessments = (
+        Assessment.objects.published()
+        .filter(guarantee__publication_status=PublicationStatus.PUBLISHED)
+        .select_related("guarantee", "jurisdiction")
     )
-    provisions = instrument.provisions.prefetch_related(
+    provisions = instrument.provisions.published().prefetch_related(
         Prefetch("assessments", published_assessments.order_by("guarantee__name"), to_attr="published_assessments")
     )
     replaces = instrument.replaces.all()

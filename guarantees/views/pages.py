@@ -17,7 +17,7 @@ from ..models import (
 )
 from ..querysets import in_force_on_filter
 
-PUBLISHED = Q(guarantees__status=PublicationStatus.PUBLISHED)
+PUBLISHED = Q(guarantees__publication_status=PublicationStatus.PUBLISHED)
 
 
 def categories_with_counts() -> list[Category]:
@@ -47,8 +47,10 @@ def kind_summaries(categories: list[Category]) -> list[dict]:
 
 
 def jurisdictions_with_coverage(on_date: datetime.date):
-    current = in_force_on_filter(on_date, prefix="assessments__") & Q(
-        assessments__guarantee__status=PublicationStatus.PUBLISHED
+    current = (
+        in_force_on_filter(on_date, prefix="assessments__")
+        & Q(assessments__publication_status=PublicationStatus.PUBLISHED)
+        & Q(assessments__guarantee__publication_status=PublicationStatus.PUBLISHED)
     )
     return Jurisdiction.objects.annotate(
         assessed=Count("assessments", filter=current),
@@ -93,7 +95,7 @@ def taxonomy(request):
 
 
 def sources(request):
-    published_citations = GuaranteeCitation.objects.filter(guarantee__status=PublicationStatus.PUBLISHED)
+    published_citations = GuaranteeCitation.objects.filter(guarantee__publication_status=PublicationStatus.PUBLISHED)
     source_list = Source.objects.prefetch_related(
         Prefetch("categorycitations", CategoryCitation.objects.select_related("category"), to_attr="category_uses"),
         Prefetch(
@@ -103,9 +105,10 @@ def sources(request):
         ),
         Prefetch(
             "assessmentcitations",
-            AssessmentCitation.objects.filter(assessment__guarantee__status=PublicationStatus.PUBLISHED).select_related(
-                "assessment__guarantee", "assessment__jurisdiction"
-            ),
+            AssessmentCitation.objects.filter(
+                assessment__publication_status=PublicationStatus.PUBLISHED,
+                assessment__guarantee__publication_status=PublicationStatus.PUBLISHED,
+            ).select_related("assessment__guarantee", "assessment__jurisdiction"),
             to_attr="assessment_uses",
         ),
     )

@@ -1,0 +1,47 @@
+"""What every reviewed entry carries: a publication status, changes awaiting review, a version."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..choices import PublicationStatus
+
+
+class Reviewable(models.Model):
+    """An entry readers see only once published.
+
+    A change to a published entry is kept in `pending` (field name -> proposed value) until a reviewer
+    publishes it; the published wording stays live meanwhile. `version` rises with every saved edit, so
+    that an edit made on a stale copy is refused instead of silently overwriting another curator's.
+    """
+
+    publication_status = models.CharField(
+        _("publication status"),
+        max_length=20,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+        db_index=True,
+    )
+    pending = models.JSONField(_("changes awaiting review"), default=dict, blank=True, editable=False)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    reviewed_at = models.DateTimeField(_("last reviewed"), null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.publication_status == PublicationStatus.PUBLISHED
+
+    @property
+    def has_pending_changes(self) -> bool:
+        return bool(self.pending)
