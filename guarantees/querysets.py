@@ -42,22 +42,26 @@ class GuaranteeQuerySet(models.QuerySet):
     def of_kind(self, kind: str):
         return self.filter(category__kind=kind)
 
-    def with_assessments_on(self, on_date: datetime.date):
-        """With each guarantee's assessments in force on the date, as `current_assessments`."""
+    def with_assessments_on(self, on_date: datetime.date, preview: bool = False):
+        """With each guarantee's assessments in force on the date, as `current_assessments`.
+
+        `preview` (for staff only) includes the assessments and provisions not yet published.
+        """
+        assessments = published_assessments_on(on_date, preview)
         return self.select_related("category__parent").prefetch_related(
-            models.Prefetch("assessments", published_assessments_on(on_date), to_attr="current_assessments")
+            models.Prefetch("assessments", assessments, to_attr="current_assessments")
         )
 
 
-def published_assessments_on(on_date: datetime.date):
+def published_assessments_on(on_date: datetime.date, preview: bool = False):
     """Published assessments in force on a date, ready to show: jurisdiction and published provisions."""
     from .models import Assessment, Provision
 
-    provisions = Provision.objects.published().select_related("instrument__jurisdiction")
+    provisions = Provision.objects.all() if preview else Provision.objects.published()
+    assessments = Assessment.objects.all() if preview else Assessment.objects.published()
     return (
-        Assessment.objects.published()
-        .in_force_on(on_date)
+        assessments.in_force_on(on_date)
         .select_related("jurisdiction")
-        .prefetch_related(models.Prefetch("provisions", provisions))
+        .prefetch_related(models.Prefetch("provisions", provisions.select_related("instrument__jurisdiction")))
         .order_by("jurisdiction__order", "jurisdiction__code")
     )

@@ -70,13 +70,11 @@ def propose(obj: models.Model, changes: dict, user) -> None:
     obj.save(update_fields=["pending", "version", "updated_at"])
 
 
-def with_pending_applied(obj: models.Model) -> models.Model:
-    """A copy of the entry as it will read once its pending changes are published (fields, not m2m)."""
-    preview = type(obj).objects.get(pk=obj.pk)
+def show_pending(obj: models.Model) -> None:
+    """Set the entry's fields, in memory only, as they will read once its pending changes are published."""
     for name, value in obj.pending.items():
         if not obj._meta.get_field(name).many_to_many:
-            setattr(preview, *from_pending(obj, name, value))
-    return preview
+            setattr(obj, *from_pending(obj, name, value))
 
 
 def apply_pending(obj: models.Model) -> None:

@@ -1,10 +1,12 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.urls import path
 from django.utils.translation import gettext as _
 
 from ..choices import AssessmentStatus, CitationPurpose
 from ..models import Assessment, AssessmentCitation, Guarantee, GuaranteeCitation
+from . import tools
 from .review import ReviewableAdmin, VersionedForm
 
 
@@ -88,6 +90,15 @@ class GuaranteeAdmin(ReviewableAdmin):
     autocomplete_fields = ["category", "rights", "stages", "principles"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [GuaranteeCitationInline, AssessmentInline]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("dashboard/", view(tools.dashboard), name="guarantees_dashboard"),
+            path("import/", view(tools.import_csv), name="guarantees_import"),
+            path("import/<str:kind>-template.csv", view(tools.import_template), name="guarantees_import_template"),
+            *super().get_urls(),
+        ]
 
     @admin.display(description=_("kind"), ordering="category__kind")
     def kind(self, guarantee):

@@ -111,19 +111,21 @@ class ReviewableAdmin(SimpleHistoryAdmin):
         if not hasattr(formset.model, "pending"):
             super().save_formset(request, form, formset, change)
             return
+        formset.save(commit=False)  # sets new_objects, changed_objects and deleted_objects for the change log
         for inline_form in formset.forms:
-            if not inline_form.has_changed() or inline_form in formset.deleted_forms:
-                continue
             child = inline_form.instance
+            if inline_form in formset.deleted_forms or not inline_form.has_changed():
+                continue
             stored = type(child).objects.filter(pk=child.pk).first() if child.pk else None
             if stored is not None and stored.is_published:
                 changes = {name: inline_form.cleaned_data[name] for name in inline_form.changed_data}
                 workflow.propose(stored, changes, request.user)
             else:
-                inline_form.save()
-        for deleted in formset.deleted_forms:
-            if deleted.instance.pk and self.has_delete_permission(request, deleted.instance):
-                deleted.instance.delete()
+                child.save()
+                inline_form.save_m2m()
+        for obj in formset.deleted_objects:
+            if self.has_delete_permission(request, obj):
+                obj.delete()
 
     # Workflow buttons on the change form.
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):

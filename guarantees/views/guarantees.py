@@ -12,6 +12,7 @@ from ..choices import CitationPurpose
 from ..facets import build_facets, build_status_grid
 from ..filters import GuaranteeFilterSet
 from ..models import Guarantee, GuaranteeCitation, Jurisdiction
+from ..workflow import show_pending
 from .errors import bad_request
 
 PAGE_SIZE = 20
@@ -51,11 +52,12 @@ class GuaranteeListView(TemplateView):
 
 
 def guarantee_detail(request, slug):
+    """A guarantee with the jurisdictions side by side; `?preview=1` shows staff what is not yet published."""
     today = datetime.date.today()
+    preview = "preview" in request.GET and request.user.has_perm("guarantees.view_guarantee")
+    guarantees = Guarantee.objects.all() if preview else Guarantee.objects.published()
     guarantee = get_object_or_404(
-        Guarantee.objects.published()
-        .with_assessments_on(today)
-        .prefetch_related(
+        guarantees.with_assessments_on(today, preview=preview).prefetch_related(
             "rights",
             "stages",
             "principles",
@@ -63,6 +65,8 @@ def guarantee_detail(request, slug):
         ),
         slug=slug,
     )
+    if preview:
+        show_pending(guarantee)
     by_jurisdiction = {assessment.jurisdiction_id: assessment for assessment in guarantee.current_assessments}
     columns = [(jurisdiction, by_jurisdiction.get(jurisdiction.pk)) for jurisdiction in Jurisdiction.objects.all()]
     related = (
@@ -78,6 +82,11 @@ def guarantee_detail(request, slug):
         "classification_citations": [c for c in citations if c.purpose == CitationPurpose.CLASSIFICATION],
         "content_citations": [c for c in citations if c.purpose == CitationPurpose.CONTENT],
         "today": today,
-        "page_url": request.build_absolute_uri(),
+        "page_url": request.build_absolute_uri(guarantee.get_absolute_url()),
+        "preview": preview,
     }
-    return render(request, "guarantees/guarantee_detail.html", context)
+    response = render(request, "guarantees/guarantee_detail.html", context)
+    if preview:
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+    return response
