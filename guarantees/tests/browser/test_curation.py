@@ -1,5 +1,8 @@
 """A curator drafts a guarantee in the admin, a reviewer publishes it, and readers then see it."""
 
+import importlib
+
+from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -23,6 +26,8 @@ def choose(page, container_id, text):
 
 
 def test_curator_drafts_reviewer_publishes_reader_sees(live_server, page, transactional_db):
+    # Transactional tests flush the tables, the groups that the migration created among them.
+    importlib.import_module("guarantees.migrations.0004_roles").create_roles(apps, None)
     for role in ["curator", "reviewer"]:
         user = User.objects.create_user(role, password="a-long-password", is_staff=True)
         user.groups.add(Group.objects.get(name=role))
