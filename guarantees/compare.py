@@ -146,6 +146,7 @@ def with_disagreement(rows: QuerySet, compare: CompareRequest) -> QuerySet:
 class Cell:
     jurisdiction: Jurisdiction
     assessment: Assessment | None
+    needs_recheck: bool = False
 
     @property
     def status(self) -> str:

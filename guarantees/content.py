@@ -35,6 +35,7 @@ from .models import (
     LoadedRecord,
     Principle,
     Provision,
+    SecondCoding,
     Source,
     Stage,
 )
@@ -129,6 +130,8 @@ class ContentLoader:
             self.load_guarantees()
             for path in sorted((self.data_dir / "assessments").glob("*.yaml")):
                 self.load_assessment_file(path)
+            for path in sorted((self.data_dir / "second_codings").glob("*.yaml")):
+                self.load_second_coding_file(path)
         return self.report
 
     # The one place that decides whether an entry is written.
@@ -309,6 +312,22 @@ class ContentLoader:
         assessment.citations.all().delete()
         for citation in entry.get("citations") or []:
             AssessmentCitation.objects.create(assessment=assessment, **self.citation_fields(citation, where))
+
+    def load_second_coding_file(self, path: Path) -> None:
+        document = read_yaml(path, {})
+        code = require(document, "jurisdiction", path.name)
+        jurisdiction = self.find(Jurisdiction, {"code": code}, path.name)
+        shared = {"coder_name": document.get("coder", ""), "coded_on": document.get("coded_on")}
+        for entry in document.get("codings") or []:
+            slug = require(entry, "guarantee", path.name)
+            where = f"{path.name} {slug}"
+            guarantee = self.find(Guarantee, {"slug": slug}, where)
+            lookup = {"guarantee": guarantee, "jurisdiction": jurisdiction}
+            self.sync(SecondCoding, f"{slug}:{code}", {**shared, **entry}, lookup, self.build_second_coding, where)
+
+    def build_second_coding(self, coding: SecondCoding, entry: dict, where: str) -> None:
+        assign(coding, entry, ["status", "note", "coder_name", "coded_on"])
+        self.save(coding, where)
 
     def resolve_provision(self, reference: str, code: str, where: str) -> Provision:
         """'kz-elections-law:20-1' or 'kg-constitution-2021:2:3-4' -> the provision (its only wording)."""

@@ -9,10 +9,13 @@ urlpatterns = [
     path("taxonomy/", views.taxonomy, name="taxonomy"),
     path("guarantees/", views.GuaranteeListView.as_view(), name="guarantee-list"),
     path("guarantees/<slug:slug>/", views.guarantee_detail, name="guarantee"),
+    path("guarantees/<slug:slug>/suggest/", views.suggest, name="suggest"),
+    path("guarantees/<slug:slug>/<str:code>/", views.cell_detail, name="cell"),
     path("jurisdictions/<str:code>/", views.jurisdiction_detail, name="jurisdiction"),
     path("instruments/<slug:slug>/", views.instrument_detail, name="instrument"),
     path("compare/", views.compare, name="compare"),
     path("compare/<slug:slug>/", views.compare_texts, name="compare-texts"),
     path("sources/", views.sources, name="sources"),
+    path("methodology/", views.methodology, name="methodology"),
     path("search/", views.search, name="search"),
 ]

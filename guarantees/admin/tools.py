@@ -9,9 +9,11 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from ..agreement import disagreements
 from ..choices import PublicationStatus
+from ..freshness import cells_needing_recheck
 from ..importers import FORMATS, MAX_BYTES, Importer, template_csv
-from ..models import Assessment, Guarantee, Jurisdiction, Provision
+from ..models import Assessment, Guarantee, Jurisdiction, Provision, Suggestion, SuggestionStatus
 
 
 def awaiting_review(model):
@@ -31,6 +33,22 @@ def unassessed_pairs(on_date: datetime.date) -> list[tuple[Guarantee, Jurisdicti
     ]
 
 
+def cells_to_reconcile(on_date: datetime.date) -> list[Assessment]:
+    keys = disagreements(on_date)
+    cells = Assessment.objects.published().in_force_on(on_date).select_related("guarantee", "jurisdiction")
+    return [cell for cell in cells if (cell.guarantee_id, cell.jurisdiction_id) in keys]
+
+
+def cells_to_recheck(on_date: datetime.date) -> list[Assessment]:
+    cells = list(
+        Assessment.objects.in_force_on(on_date)
+        .select_related("guarantee", "jurisdiction")
+        .prefetch_related("provisions")
+    )
+    flagged = cells_needing_recheck(cells)
+    return [cell for cell in cells if cell.pk in flagged]
+
+
 def dashboard(request):
     if not request.user.has_perm("guarantees.view_guarantee"):
         raise PermissionDenied
@@ -44,6 +62,9 @@ def dashboard(request):
         ],
         "drafts": Guarantee.objects.filter(publication_status=PublicationStatus.DRAFT).order_by("-updated_at"),
         "unassessed": unassessed_pairs(datetime.date.today()),
+        "disagreements": cells_to_reconcile(datetime.date.today()),
+        "rechecks": cells_to_recheck(datetime.date.today()),
+        "new_suggestions": Suggestion.objects.filter(status=SuggestionStatus.NEW).select_related("guarantee")[:50],
     }
     return render(request, "admin/guarantees/dashboard.html", context)
 

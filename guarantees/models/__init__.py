@@ -5,6 +5,7 @@ from .law import Instrument, Provision
 from .reference import ElectoralRight, Jurisdiction, Principle, Source, Stage
 from .seed import LoadedRecord
 from .taxonomy import Category, CategoryCitation
+from .trust import SecondCoding, Suggestion, SuggestionStatus
 
 __all__ = [
     "Assessment",
@@ -19,8 +20,11 @@ __all__ = [
     "LoadedRecord",
     "Principle",
     "Provision",
+    "SecondCoding",
     "Source",
     "Stage",
+    "Suggestion",
+    "SuggestionStatus",
 ]
 
 # History of every curated model: who changed what, when; viewable and revertible in the admin.
@@ -36,7 +40,9 @@ for _model in [
     Jurisdiction,
     Principle,
     Provision,
+    SecondCoding,
     Source,
     Stage,
+    Suggestion,
 ]:
     simple_history.register(_model, app="guarantees")

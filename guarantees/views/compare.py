@@ -1,5 +1,6 @@
 """The comparison matrix, its exports and heatmap, and one guarantee's texts side by side."""
 
+import datetime
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -16,6 +17,7 @@ from ..compare import (
     parse_compare_request,
 )
 from ..exports import csv_response, json_response
+from ..freshness import cells_needing_recheck
 from ..heatmap import build_heatmap
 from ..models import Category, Guarantee
 from .errors import bad_request
@@ -56,16 +58,26 @@ def compare(request):
     def link(category, code):
         return "?" + urlencode({"j": code, "category": category.slug, "as_of": compare.as_of.isoformat()})
 
+    rows_on_page = build_rows(page.object_list, compare.jurisdictions)
+    mark_rechecks(rows_on_page)
     context = {
         "compare": compare,
+        "today": datetime.date.today(),
         "page": page,
-        "groups": group_rows(build_rows(page.object_list, compare.jurisdictions)),
+        "groups": group_rows(rows_on_page),
         "coverage": [(jurisdiction, by_jurisdiction[jurisdiction.code]) for jurisdiction in compare.jurisdictions],
         "heatmap": build_heatmap(categories, compare.codes, by_category, link),
         "filterset": compare.filterset,
         "export_query": request.GET.copy(),
     }
     return render(request, "guarantees/compare.html", context)
+
+
+def mark_rechecks(rows) -> None:
+    cells = [cell for row in rows for cell in row.cells if cell.assessment]
+    flagged = cells_needing_recheck([cell.assessment for cell in cells], lambda a: a.provisions_in_force)
+    for cell in cells:
+        cell.needs_recheck = cell.assessment.pk in flagged
 
 
 def compare_texts(request, slug):

@@ -4,16 +4,20 @@ import datetime
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from ..choices import CitationPurpose
+from ..citations import guarantee_citations
 from ..facets import build_facets, build_status_grid
 from ..filters import GuaranteeFilterSet
 from ..models import Guarantee, GuaranteeCitation, Jurisdiction
 from ..workflow import show_pending
 from .errors import bad_request
+from .trust import SuggestionForm
 
 PAGE_SIZE = 20
 
@@ -82,11 +86,34 @@ def guarantee_detail(request, slug):
         "classification_citations": [c for c in citations if c.purpose == CitationPurpose.CLASSIFICATION],
         "content_citations": [c for c in citations if c.purpose == CitationPurpose.CONTENT],
         "today": today,
-        "page_url": request.build_absolute_uri(guarantee.get_absolute_url()),
+        "citations": guarantee_citations(guarantee, request.build_absolute_uri(guarantee.get_absolute_url()), today),
         "preview": preview,
+        "form": SuggestionForm(),
+        "jurisdiction": None,
     }
+    if request.GET.get("format") == "json" and not preview:
+        return JsonResponse(guarantee_document(context), json_dumps_params={"ensure_ascii": False})
     response = render(request, "guarantees/guarantee_detail.html", context)
     if preview:
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def guarantee_document(context: dict) -> dict:
+    guarantee = context["guarantee"]
+    return {
+        "guarantee": guarantee.slug,
+        "name": guarantee.name,
+        "summary": guarantee.summary,
+        "kind": guarantee.category.kind if guarantee.category else None,
+        "category": guarantee.category.slug if guarantee.category else None,
+        "citation": context["citations"],
+        "cells": {
+            jurisdiction.code: {
+                "status": assessment.status if assessment else "not assessed",
+                "url": reverse("guarantees:cell", args=[guarantee.slug, jurisdiction.code]),
+            }
+            for jurisdiction, assessment in context["columns"]
+        },
+    }

@@ -22,6 +22,9 @@ MAIN_PAGES = [
     reverse("guarantees:instrument", args=["kz-elections-law"]),
     reverse("guarantees:sources"),
     reverse("guarantees:search") + "?q=наблюдатели",
+    reverse("guarantees:compare") + "?j=KZ&j=RU&j=KG",
+    reverse("guarantees:cell", args=["domestic-observers", "KZ"]),
+    reverse("guarantees:methodology"),
 ]
 
 

@@ -20,7 +20,7 @@ def test_compare_two_jurisdictions_differences_texts_and_csv(curated, live_serve
     page.goto(live_server.url + reverse("guarantees:home"))
     page.get_by_role("link", name="Compare the jurisdictions side by side").click()
 
-    page.get_by_label("Russia").uncheck()
+    page.get_by_role("checkbox", name="Russia").uncheck()
     page.get_by_label("Differences only").check()
     page.get_by_role("button", name="Compare", exact=True).click()
 

@@ -1,0 +1,168 @@
+"""A cell's own page, readers' suggested corrections, and the methodology page."""
+
+import datetime
+import hashlib
+
+from django import forms
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from ..agreement import agreement_by_jurisdiction
+from ..choices import Verification
+from ..citations import cell_citations, provision_citations
+from ..compare import parse_as_of
+from ..freshness import cells_needing_recheck
+from ..models import Assessment, Guarantee, Jurisdiction, Provision, Suggestion
+from .errors import bad_request
+
+SUGGESTIONS_PER_HOUR = 5
+
+
+class SuggestionForm(forms.ModelForm):
+    website = forms.CharField(required=False, label=gettext_lazy("Leave this empty"))  # a honeypot for robots
+
+    class Meta:
+        model = Suggestion
+        fields = ["problem", "proposed_fix", "source", "email"]
+        widgets = {
+            "problem": forms.Textarea(attrs={"rows": 4, "maxlength": 4000}),
+            "proposed_fix": forms.Textarea(attrs={"rows": 4, "maxlength": 4000}),
+            "source": forms.Textarea(attrs={"rows": 2, "maxlength": 1000}),
+        }
+
+
+def client_hash(request) -> str:
+    """Who is sending, without storing the address itself."""
+    address = request.META.get("REMOTE_ADDR", "")
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
+
+
+def current_cell(guarantee: Guarantee, jurisdiction: Jurisdiction, on_date: datetime.date) -> Assessment | None:
+    provisions = Provision.objects.published().select_related("instrument__jurisdiction")
+    return (
+        Assessment.objects.published()
+        .in_force_on(on_date)
+        .filter(guarantee=guarantee, jurisdiction=jurisdiction)
+        .select_related("guarantee", "jurisdiction")
+        .prefetch_related(Prefetch("provisions", provisions))
+        .first()
+    )
+
+
+def status_history(guarantee: Guarantee, jurisdiction: Jurisdiction) -> list:
+    """Each published change of the cell's status, oldest first (from the assessments' history)."""
+    changes, last = [], None
+    records = Assessment.history.filter(
+        guarantee_id=guarantee.pk, jurisdiction_id=jurisdiction.pk, publication_status="published"
+    ).order_by("history_date")
+    for record in records:
+        if record.status != last:
+            changes.append(record)
+            last = record.status
+    return changes
+
+
+def cell_detail(request, slug, code):
+    if code != code.upper():
+        return redirect("guarantees:cell", slug=slug, code=code.upper(), permanent=True)
+    guarantee = get_object_or_404(Guarantee.objects.published().select_related("category"), slug=slug)
+    jurisdiction = get_object_or_404(Jurisdiction, code=code)
+    problems = []
+    as_of = parse_as_of(request.GET.get("as_of", ""), problems)
+    if problems:
+        return bad_request(request, problems)
+    assessment = current_cell(guarantee, jurisdiction, as_of)
+    url = request.build_absolute_uri(request.path)
+    today = datetime.date.today()
+    provisions = list(assessment.provisions.all()) if assessment else []
+    context = {
+        "guarantee": guarantee,
+        "jurisdiction": jurisdiction,
+        "assessment": assessment,
+        "as_of": as_of,
+        "provisions": [(provision, provision_citations(provision)) for provision in provisions],
+        "citations": cell_citations(assessment, url, today) if assessment else None,
+        "needs_recheck": bool(assessment and cells_needing_recheck([assessment])),
+        "history": status_history(guarantee, jurisdiction),
+        "form": SuggestionForm(),
+    }
+    if request.GET.get("format") == "json":
+        return JsonResponse(cell_document(context, url), json_dumps_params={"ensure_ascii": False})
+    return render(request, "guarantees/cell_detail.html", context)
+
+
+def cell_document(context: dict, url: str) -> dict:
+    assessment = context["assessment"]
+    return {
+        "guarantee": context["guarantee"].slug,
+        "jurisdiction": context["jurisdiction"].code,
+        "as_of": context["as_of"].isoformat(),
+        "url": url,
+        "status": assessment.status if assessment else "not assessed",
+        "commentary": assessment.commentary if assessment else "",
+        "assessed_on": assessment.assessed_on.isoformat() if assessment else None,
+        "needs_recheck": context["needs_recheck"],
+        "citation": context["citations"],
+        "provisions": [
+            {
+                "reference": f"{provision.instrument.short_title} {provision.reference}",
+                "heading": provision.heading_original,
+                "text": provision.text_original,
+                "text_kind": provision.text_kind,
+                "verification": provision.verification,
+                "where_read": provision.where_read,
+                "checked_on": provision.checked_on.isoformat() if provision.checked_on else None,
+                "official_url": provision.instrument.official_url,
+                "valid_from": provision.valid_from.isoformat() if provision.valid_from else None,
+                "valid_to": provision.valid_to.isoformat() if provision.valid_to else None,
+                "citation": citations,
+            }
+            for provision, citations in context["provisions"]
+        ],
+    }
+
+
+@require_POST
+def suggest(request, slug):
+    """A reader's correction lands in the review queue; it never changes content by itself."""
+    guarantee = get_object_or_404(Guarantee.objects.published(), slug=slug)
+    code = request.POST.get("jurisdiction", "")
+    jurisdiction = Jurisdiction.objects.filter(code=code).first() if code else None
+    if code and jurisdiction is None:
+        return bad_request(request, [_("Unknown jurisdiction.")])
+    back = f"{guarantee.get_absolute_url()}{jurisdiction.code + '/' if jurisdiction else ''}"
+    form = SuggestionForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "guarantees/suggest.html",
+            {"form": form, "guarantee": guarantee, "jurisdiction": jurisdiction, "back": back},
+            status=400,
+        )
+    if form.cleaned_data["website"]:
+        return redirect(f"{back}?suggested=1")  # a robot: thanked, and discarded
+    sender = client_hash(request)
+    hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    if Suggestion.objects.filter(client_hash=sender, submitted_at__gte=hour_ago).count() >= SUGGESTIONS_PER_HOUR:
+        message = _("You have sent %(n)s suggestions in the last hour; please try again later.")
+        return HttpResponse(message % {"n": SUGGESTIONS_PER_HOUR}, status=429, content_type="text/plain; charset=utf-8")
+    suggestion = form.save(commit=False)
+    suggestion.guarantee, suggestion.jurisdiction, suggestion.client_hash = guarantee, jurisdiction, sender
+    suggestion.save()
+    return redirect(f"{back}?suggested=1")
+
+
+def methodology(request):
+    today = datetime.date.today()
+    context = {
+        "agreements": agreement_by_jurisdiction(today),
+        "verification_levels": Verification.choices,
+        "today": today,
+    }
+    return render(request, "guarantees/methodology.html", context)
