@@ -7,19 +7,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint format browser clean
+.PHONY: run test lint format browser messages clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-run: $(BIN)/.installed
+run: $(BIN)/.installed messages
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_content
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(BIN)/.installed browser node_modules/.package-lock.json lint
+test: $(BIN)/.installed messages browser node_modules/.package-lock.json lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
 
@@ -30,6 +30,13 @@ lint: $(BIN)/.installed
 format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# The interface translations (locale/*/LC_MESSAGES/django.po) compiled with GNU gettext's msgfmt.
+messages: $(BIN)/.installed
+	@if ! command -v msgfmt >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	fi
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
 
 # The browser tests drive Debian's Chromium; it is installed here when missing and we may install it.
 browser:

@@ -144,13 +144,13 @@ def main() -> None:
     client = Client()
     three = "j=AA&j=AB&j=AC"
     urls = [
-        "/compare/",
-        f"/compare/?{three}",
-        f"/compare/?{three}&diff=1",
-        f"/compare/?{three}&kind=tool&page=2",
-        f"/compare/?{three}&format=csv",
-        "/guarantees/",
-        "/guarantees/?kind=tool&provided_in=AA",
+        "/en/compare/",
+        f"/en/compare/?{three}",
+        f"/en/compare/?{three}&diff=1",
+        f"/en/compare/?{three}&kind=tool&page=2",
+        f"/en/compare/?{three}&format=csv",
+        "/en/guarantees/",
+        "/en/guarantees/?kind=tool&provided_in=AA",
     ]
     print(f"{'url':45} {'queries':>7} {'median ms':>10} {'p95 ms':>8} {'bytes':>10}   ({REPEATS} requests each)")
     for url in urls:

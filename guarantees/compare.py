@@ -213,12 +213,17 @@ def coverage(compare: CompareRequest, rows: QuerySet) -> tuple[dict[str, Coverag
     """Coverage of the filtered rows per jurisdiction, and per (category, jurisdiction): two queries."""
     row_ids = rows.order_by().values("pk")
     totals = dict(
-        Category.objects.filter(guarantees__in=row_ids).annotate(n=Count("guarantees")).values_list("pk", "n")
+        Category.objects.filter(guarantees__in=row_ids)
+        .order_by()
+        .values("pk")
+        .annotate(n=Count("guarantees"))
+        .values_list("pk", "n")
     )
     counts = (
         Assessment.objects.published()
         .in_force_on(compare.as_of)
         .filter(guarantee__in=row_ids, jurisdiction__in=compare.jurisdictions)
+        .order_by()  # a default ordering would join the GROUP BY and split the counts
         .values("guarantee__category", "jurisdiction__code", "status")
         .annotate(n=Count("pk"))
     )

@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
+from django.utils import translation
 
 from .choices import PublicationStatus
 from .models import (
@@ -118,10 +120,18 @@ class ContentLoader:
         self.data_dir = data_dir
         self.report = LoadReport()
         self.records = {}
+        self.last_written = {}
 
     def load(self) -> LoadReport:
-        with transaction.atomic():
-            self.records = {(record.model, record.natural_key): record for record in LoadedRecord.objects.all()}
+        with transaction.atomic(), translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+            records = list(LoadedRecord.objects.all())
+            self.records = {(record.model, record.natural_key): record for record in records}
+            # An object may be written from several entries (its own and its translations): the loader's last
+            # write to it, from any of them, is what a curator's edit is measured against.
+            self.last_written = {}
+            for record in records:
+                key = (record.model, record.object_id)
+                self.last_written[key] = max(record.loaded_at, self.last_written.get(key, record.loaded_at))
             self.load_sources()
             self.load_reference_tables()
             self.load_taxonomy()
@@ -132,19 +142,24 @@ class ContentLoader:
                 self.load_assessment_file(path)
             for path in sorted((self.data_dir / "second_codings").glob("*.yaml")):
                 self.load_second_coding_file(path)
+            for path in sorted((self.data_dir / "translations").glob("*.yaml")):
+                self.load_translation_file(path)
         return self.report
 
     # The one place that decides whether an entry is written.
-    def sync(self, model: type[models.Model], key: str, entry: dict, lookup: dict, build, where: str) -> None:
+    def sync(self, model, key: str, entry: dict, lookup: dict, build, where: str, *, creates: bool = True) -> None:
         """Create or update the object for an entry, unless a curator's version stands in the way.
 
         `build(obj, entry, where)` sets the object's fields and relations from the entry and saves it.
+        With `creates=False` (translations) the entry adds to an object the files created, never a new one.
         """
         label = model._meta.model_name
         record = self.records.get((label, key))
         obj = model.objects.filter(**lookup).first()
         entry_digest = digest(entry)
-        if record is None and obj is not None:
+        if obj is None and not creates:
+            raise ContentError(f"{where}: no {model._meta.verbose_name} with {lookup}")
+        if record is None and obj is not None and creates:
             self.report.kept_curator_edits.append(f"{label} {key} (created in the admin)")
             return
         if record is not None and obj is None:
@@ -153,7 +168,7 @@ class ContentLoader:
         if record is not None and record.digest == entry_digest:
             self.report.unchanged[label] += 1
             return
-        if record is not None and obj.updated_at > record.loaded_at:
+        if record is not None and obj.updated_at > self.last_written.get((label, obj.pk), record.loaded_at):
             self.report.kept_curator_edits.append(f"{label} {key} (edited in the admin)")
             return
         is_new = obj is None
@@ -161,8 +176,11 @@ class ContentLoader:
         build(obj, entry, where)
         (self.report.created if is_new else self.report.updated)[label] += 1
         LoadedRecord.objects.update_or_create(
-            model=label, natural_key=key, defaults={"digest": entry_digest, "loaded_at": obj.updated_at}
+            model=label,
+            natural_key=key,
+            defaults={"digest": entry_digest, "loaded_at": obj.updated_at, "object_id": obj.pk},
         )
+        self.last_written[(label, obj.pk)] = obj.updated_at
 
     def save(self, obj: models.Model, where: str) -> None:
         try:
@@ -328,6 +346,48 @@ class ContentLoader:
     def build_second_coding(self, coding: SecondCoding, entry: dict, where: str) -> None:
         assign(coding, entry, ["status", "note", "coder_name", "coded_on"])
         self.save(coding, where)
+
+    # Translations: the project's own renderings of names, descriptions and commentary.
+    def load_translation_file(self, path: Path) -> None:
+        document = read_yaml(path, {})
+        language = require(document, "language", path.name)
+        if language not in dict(settings.LANGUAGES) or language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+            raise ContentError(f"{path.name}: “{language}” is not one of the site's other languages")
+        sections = {"categories": Category, "rights": ElectoralRight, "stages": Stage, "principles": Principle}
+        sections["guarantees"] = Guarantee
+        sections["jurisdictions"] = Jurisdiction
+        for section, model in sections.items():
+            for slug, fields in (document.get(section) or {}).items():
+                where = f"{path.name} {section} {slug}"
+                entry = {"language": language, **fields}
+                lookup = {"code": slug} if model is Jurisdiction else {"slug": slug}
+                self.sync(model, f"{language}:{slug}", entry, lookup, self.build_translation, where, creates=False)
+        for code, commentaries in (document.get("assessments") or {}).items():
+            for key, commentary in commentaries.items():
+                where = f"{path.name} assessments {code} {key}"
+                lookup = self.assessment_lookup(code, key, where)
+                entry = {"language": language, "commentary": commentary}
+                self.sync(
+                    Assessment, f"{language}:{code}:{key}", entry, lookup, self.build_translation, where, creates=False
+                )
+
+    def assessment_lookup(self, code: str, key: str, where: str) -> dict:
+        """'slug', 'slug@from-2026-07-01' or 'slug@to-2026-06-30' -> the lookup of that assessment."""
+        slug, _, bound = key.partition("@")
+        lookup = {"guarantee__slug": slug, "jurisdiction__code": code}
+        if bound:
+            side, _, date = bound.partition("-")
+            if side not in {"from", "to"}:
+                raise ContentError(f"{where}: write slug@from-YYYY-MM-DD or slug@to-YYYY-MM-DD")
+            lookup[f"valid_{side}"] = datetime.date.fromisoformat(date)
+        return lookup
+
+    def build_translation(self, obj: models.Model, entry: dict, where: str) -> None:
+        language = entry["language"]
+        for name, value in entry.items():
+            if name != "language":
+                setattr(obj, f"{name}_{language}", value or "")
+        self.save(obj, where)
 
     def resolve_provision(self, reference: str, code: str, where: str) -> Provision:
         """'kz-elections-law:20-1' or 'kg-constitution-2021:2:3-4' -> the provision (its only wording)."""

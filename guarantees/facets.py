@@ -107,6 +107,7 @@ def build_status_grid(filterset: GuaranteeFilterSet) -> list[tuple[Jurisdiction,
         for row in Assessment.objects.published()
         .in_force_on(filterset.on_date)
         .filter(guarantee__in=narrowed.order_by().values("pk"))
+        .order_by()  # a default ordering would join the GROUP BY and split the counts
         .values("jurisdiction", "status")
         .annotate(count=Count("guarantee", distinct=True))
     }

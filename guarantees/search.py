@@ -8,11 +8,14 @@ SQLite: containment of every word, Cyrillic case folded (see lookups.py), ranked
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
 
 from .models import Category, Guarantee, Provision, Source
 
@@ -37,13 +40,37 @@ class Hit:
 
 
 @dataclass
+class SearchGroup:
+    key: str  # the model's name, the same in every language
+    label: str
+    hits: list[Hit]
+
+
+@dataclass
 class SearchResults:
     query: str
-    groups: dict[str, list[Hit]] = field(default_factory=dict)
+    groups: list[SearchGroup] = field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return sum(len(hits) for hits in self.groups.values())
+        return sum(len(group.hits) for group in self.groups)
+
+    def hits(self, key: str) -> list[Hit]:
+        return next((group.hits for group in self.groups if group.key == key), [])
+
+
+def searchable_fields(model) -> list[str]:
+    """The model's searched fields, each translated one in every language."""
+    translated = (
+        translator.get_options_for_model(model).all_fields if model in translator.get_registered_models() else {}
+    )
+    fields = []
+    for name in SEARCHED[model]:
+        if name in translated:
+            fields += [build_localized_fieldname(name, code) for code, _ in settings.LANGUAGES]
+        else:
+            fields.append(name)
+    return fields
 
 
 def words_of(query: str) -> list[str]:
@@ -98,15 +125,17 @@ def search_all(query: str) -> SearchResults:
     if not words_of(query):
         return results
     for model, queryset in base_querysets().items():
-        fields = SEARCHED[model]
+        fields = searchable_fields(model)
         found = search_model(queryset, fields, query)[:RESULTS_PER_GROUP]
-        results.groups[model._meta.verbose_name_plural] = [
+        hits = [
             Hit(obj=obj, title=highlight(title_of(obj), query), snippet=snippet(obj, fields, query)) for obj in found
         ]
+        results.groups.append(SearchGroup(model._meta.model_name, str(model._meta.verbose_name_plural), hits))
     return results
 
 
 def title_of(obj) -> str:
+    """The object's name in the page's language (modeltranslation falls back to English)."""
     if isinstance(obj, Provision):
         return f"{obj} {obj.heading_original or obj.heading_en}".strip()
     if isinstance(obj, Source):

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.urls import path
 from django.utils.translation import gettext as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from ..choices import AssessmentStatus, CitationPurpose
 from ..models import Assessment, AssessmentCitation, Guarantee, GuaranteeCitation
@@ -65,13 +66,15 @@ class AssessmentForm(VersionedForm):
         return cleaned
 
 
-class AssessmentInline(admin.StackedInline):
+class AssessmentInline(TranslationStackedInline):
     model = Assessment
     form = AssessmentForm
     fields = [
         ("jurisdiction", "status", "publication_status"),
         "provisions",
-        "commentary",
+        "commentary_en",
+        "commentary_ru",
+        "commentary_kk",
         ("assessed_on", "valid_from", "valid_to"),
     ]
     readonly_fields = ["publication_status"]
@@ -81,7 +84,7 @@ class AssessmentInline(admin.StackedInline):
 
 
 @admin.register(Guarantee)
-class GuaranteeAdmin(ReviewableAdmin):
+class GuaranteeAdmin(ReviewableAdmin, TranslationAdmin):
     form = GuaranteeForm
     list_display = ["name", "category", "kind", "publication_status", "has_pending_changes", "updated_at"]
     list_filter = ["publication_status", "category__kind", "category", "stages"]
@@ -116,7 +119,7 @@ class AssessmentCitationInline(admin.TabularInline):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(ReviewableAdmin):
+class AssessmentAdmin(ReviewableAdmin, TranslationAdmin):
     form = AssessmentForm
     list_display = [
         "guarantee",

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db import models
+from modeltranslation.admin import TranslationAdmin
 
 from ..models import ElectoralRight, Jurisdiction, Principle, Source, Stage
 
@@ -12,7 +13,7 @@ class JurisdictionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ElectoralRight, Stage, Principle)
-class ReferenceEntryAdmin(admin.ModelAdmin):
+class ReferenceEntryAdmin(TranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name", "slug", "description"]

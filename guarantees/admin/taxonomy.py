@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from ..models import Category, CategoryCitation
 
@@ -10,7 +11,7 @@ class CategoryCitationInline(admin.TabularInline):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(TranslationAdmin):
     list_display = ["name", "kind", "parent", "order"]
     list_filter = ["kind"]
     list_select_related = ["parent"]

@@ -1,5 +1,3 @@
-import simple_history
-
 from .guarantee import Assessment, AssessmentCitation, Guarantee, GuaranteeCitation
 from .law import Instrument, Provision
 from .reference import ElectoralRight, Jurisdiction, Principle, Source, Stage
@@ -26,23 +24,3 @@ __all__ = [
     "Suggestion",
     "SuggestionStatus",
 ]
-
-# History of every curated model: who changed what, when; viewable and revertible in the admin.
-for _model in [
-    Assessment,
-    AssessmentCitation,
-    Category,
-    CategoryCitation,
-    ElectoralRight,
-    Guarantee,
-    GuaranteeCitation,
-    Instrument,
-    Jurisdiction,
-    Principle,
-    Provision,
-    SecondCoding,
-    Source,
-    Stage,
-    Suggestion,
-]:
-    simple_history.register(_model, app="guarantees")

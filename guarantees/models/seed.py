@@ -6,6 +6,7 @@ from django.db import models
 class LoadedRecord(models.Model):
     model = models.CharField(max_length=100)
     natural_key = models.CharField(max_length=300)
+    object_id = models.PositiveBigIntegerField(null=True, help_text="The primary key of the object written.")
     digest = models.CharField(max_length=64, help_text="SHA-256 of the fields as the loader last wrote them.")
     loaded_at = models.DateTimeField(help_text="The object's updated_at when the loader wrote it.")
 

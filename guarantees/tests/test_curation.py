@@ -31,9 +31,9 @@ def form_data(guarantee: Guarantee, **changes) -> dict:
     """The guarantee's change form as the admin renders it, with some fields changed."""
     data = {
         "slug": guarantee.slug,
-        "name": guarantee.name,
-        "summary": guarantee.summary,
-        "description": guarantee.description,
+        "name_en": guarantee.name_en,
+        "summary_en": guarantee.summary_en,
+        "description_en": guarantee.description_en or "",
         "category": guarantee.category_id or "",
         "version_seen": guarantee.version,
         "citations-TOTAL_FORMS": 0,
@@ -156,12 +156,12 @@ class ProposalTests(TestCase):
     def test_edit_to_a_published_guarantee_waits_for_review_while_readers_see_the_old(self):
         guarantee = classified_guarantee(name="Secret ballot", summary="Old summary.")
         self.client.force_login(self.curator)
-        response = self.client.post(change_url(guarantee), form_data(guarantee, summary="New summary."), follow=True)
+        response = self.client.post(change_url(guarantee), form_data(guarantee, summary_en="New summary."), follow=True)
         self.assertContains(response, "Your changes await review")
 
         guarantee.refresh_from_db()
         self.assertEqual(guarantee.summary, "Old summary.")
-        self.assertEqual(guarantee.pending, {"summary": "New summary."})
+        self.assertEqual(guarantee.pending, {"summary_en": "New summary."})
         self.client.logout()
         self.assertContains(self.client.get(guarantee.get_absolute_url()), "Old summary.")
 
@@ -180,7 +180,7 @@ class ProposalTests(TestCase):
     def test_reviewer_can_discard_a_proposal(self):
         guarantee = classified_guarantee(summary="Kept.")
         self.client.force_login(self.curator)
-        self.client.post(change_url(guarantee), form_data(guarantee, summary="Rejected."))
+        self.client.post(change_url(guarantee), form_data(guarantee, summary_en="Rejected."))
         self.client.force_login(self.reviewer)
         self.client.post(change_url(guarantee), {"_transition": "send_back"})
         guarantee.refresh_from_db()
@@ -209,16 +209,16 @@ class StaleEditTests(TestCase):
         stale = form_data(guarantee)
 
         self.client.force_login(first)
-        self.client.post(change_url(guarantee), form_data(guarantee, summary="First edit."))
+        self.client.post(change_url(guarantee), form_data(guarantee, summary_en="First edit."))
         self.client.force_login(second)
-        response = self.client.post(change_url(guarantee), {**stale, "name": "Second edit."})
+        response = self.client.post(change_url(guarantee), {**stale, "name_en": "Second edit."})
 
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Someone else saved this entry while you were editing it")
         self.assertContains(response, "curator")
         self.assertContains(response, "summary")
         guarantee.refresh_from_db()
-        self.assertEqual((guarantee.summary, guarantee.name), ("First edit.", stale["name"]))
+        self.assertEqual((guarantee.summary, guarantee.name), ("First edit.", stale["name_en"]))
 
 
 class HistoryTests(TestCase):
@@ -226,7 +226,7 @@ class HistoryTests(TestCase):
         reviewer = make_user("reviewer")
         guarantee = classified_guarantee(publication_status=DRAFT, summary="First.")
         self.client.force_login(reviewer)
-        self.client.post(change_url(guarantee), form_data(guarantee, summary="Second."))
+        self.client.post(change_url(guarantee), form_data(guarantee, summary_en="Second."))
         guarantee.refresh_from_db()
         self.assertEqual(guarantee.summary, "Second.")
         self.assertEqual(guarantee.history.count(), 2)

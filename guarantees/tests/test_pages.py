@@ -307,7 +307,7 @@ class PostgresSearchTests(TestCase):
         make_guarantee(name="Guarantee of rights", summary="Избирательное право гражданина защищается судом.")
         response = self.client.get(reverse("guarantees:search"), {"q": "избирательных прав"})
         self.assertEqual(
-            [hit.obj.name for hit in response.context["results"].groups["guarantees"]], ["Guarantee of rights"]
+            [hit.obj.name for hit in response.context["results"].hits("guarantee")], ["Guarantee of rights"]
         )
 
 

@@ -49,3 +49,18 @@ def test_compare_two_jurisdictions_differences_texts_and_csv(curated, live_serve
     rows.first.get_by_role("link", name="texts side by side").click()
     expect(page.locator("h1")).to_have_text(name)
     expect(page.locator(".jurisdiction-column h2")).to_have_count(2)
+
+
+def test_switching_language_keeps_the_comparison(curated, live_server, page):
+    page.goto(live_server.url + reverse("guarantees:compare") + "?j=KG&j=KZ&kind=tool&diff=1")
+    rows = page.locator(".matrix tbody tr:not(.group-heading)").count()
+
+    page.get_by_role("link", name="Русский").click()
+
+    expect(page).to_have_url(re.compile(r"/ru/compare/\?j=KG&j=KZ&kind=tool&diff=1$"))
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    expect(page.locator("h1")).to_have_text("Сравнение юрисдикций")
+    expect(page.locator(".matrix thead")).to_contain_text("Кыргызстан")
+    assert page.locator(".matrix tbody tr:not(.group-heading)").count() == rows
+    page.get_by_role("link", name="Қазақша").click()
+    expect(page.locator("html")).to_have_attribute("lang", "kk")

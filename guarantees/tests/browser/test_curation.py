@@ -37,9 +37,9 @@ def test_curator_drafts_reviewer_publishes_reader_sees(live_server, page, transa
 
     log_in(page, live_server, "curator")
     page.goto(live_server.url + reverse("admin:guarantees_guarantee_add"))
-    page.locator("#id_name").press_sequentially("Video observation")
+    page.locator("#id_name_en").press_sequentially("Video observation")
     expect(page.locator("#id_slug")).to_have_value("video-observation")  # the admin's script ran under our CSP
-    page.locator("#id_summary").fill("Polling stations are filmed and the video is kept.")
+    page.locator("#id_summary_en").fill("Polling stations are filmed and the video is kept.")
     choose(page, "select2-id_category-container", "Public control")
     page.get_by_text("Add another Guarantee citation").click()
     choose(page, "select2-id_citations-0-source-container", "Mateikovich")

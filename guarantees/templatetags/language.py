@@ -1,0 +1,35 @@
+"""The language switcher and the marking of content shown in English for want of a translation."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """Each language with the URL of this same page, query string included, in that language."""
+    request = context["request"]
+    current = get_language()
+    return [
+        {"code": code, "name": name, "url": translate_url(request.get_full_path(), code), "current": code == current}
+        for code, name in settings.LANGUAGES
+    ]
+
+
+@register.filter
+def localized(obj, field: str):
+    """The field in the page's language; where it is not translated yet, the English text, marked as such."""
+    language = get_language()
+    value = getattr(obj, field, "") or ""
+    if language == settings.LANGUAGE_CODE or getattr(obj, f"{field}_{language}", None):
+        return value
+    return format_html(
+        '<span lang="en">{}</span> <span class="fallback-mark" title="{}">EN</span>',
+        value,
+        _("Not yet translated; shown in English."),
+    )

@@ -1,0 +1,98 @@
+"""The site in English, Russian and Kazakh: catalogs, URLs, the switcher, content and its fallback."""
+
+import re
+from pathlib import Path
+
+from django.conf import settings
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import translation
+
+from guarantees.content import ContentLoader
+from guarantees.models import Guarantee
+
+LANGUAGES = [code for code, _ in settings.LANGUAGES]
+CATALOGS = sorted(Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/django.po"))
+
+
+def test_every_catalog_entry_is_translated():
+    assert {path.parts[-3] for path in CATALOGS} == {"ru", "kk"}
+    for path in CATALOGS:
+        text = path.read_text(encoding="utf-8")
+        entries = text.split("\n\n")[1:]  # the first block is the header
+        empty = [entry for entry in entries if re.search(r'^msgstr(\[\d\])? ""\n?$', entry, re.M) and "msgid" in entry]
+        fuzzy = [entry for entry in entries if "#, fuzzy" in entry]
+        assert not empty, f"{path}: {len(empty)} untranslated, first: {empty[0][:200]}"
+        assert not fuzzy, f"{path}: {len(fuzzy)} fuzzy entries"
+
+
+class LanguageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        ContentLoader().load()
+
+    def url(self, language: str, name: str, *args) -> str:
+        with translation.override(language):
+            return reverse(name, args=args)
+
+    def test_every_page_renders_in_each_language_with_its_interface(self):
+        pages = [
+            ("guarantees:home", []),
+            ("guarantees:taxonomy", []),
+            ("guarantees:guarantee-list", []),
+            ("guarantees:guarantee", ["domestic-observers"]),
+            ("guarantees:cell", ["domestic-observers", "KZ"]),
+            ("guarantees:compare", []),
+            ("guarantees:jurisdiction", ["KG"]),
+            ("guarantees:instrument", ["kz-elections-law"]),
+            ("guarantees:sources", []),
+            ("guarantees:methodology", []),
+        ]
+        expected_nav = {"en": "Guarantees", "ru": "Гарантии"}
+        for language in LANGUAGES:
+            for name, args in pages:
+                url = self.url(language, name, *args)
+                with self.subTest(url=url):
+                    self.assertTrue(url.startswith(f"/{language}/"))
+                    response = self.client.get(url)
+                    self.assertEqual(response.status_code, 200)
+                    self.assertContains(response, f'<html lang="{language}">')
+                    if language in expected_nav:
+                        self.assertContains(response, f">{expected_nav[language]}</a>")
+        kazakh = self.client.get(self.url("kk", "guarantees:home"))
+        self.assertNotContains(kazakh, ">Guarantees</a>")
+
+    def test_content_appears_in_the_page_language(self):
+        guarantee = Guarantee.objects.get(slug="domestic-observers")
+        for language in LANGUAGES:
+            with self.subTest(language=language):
+                response = self.client.get(self.url(language, "guarantees:guarantee", "domestic-observers"))
+                self.assertContains(response, getattr(guarantee, f"name_{language}"))
+                self.assertNotContains(response, 'class="fallback-mark"')
+
+    def test_missing_translation_falls_back_to_english_and_says_so(self):
+        Guarantee.objects.filter(slug="secret-ballot").update(summary_kk="")
+        response = self.client.get(self.url("kk", "guarantees:guarantee", "secret-ballot"))
+        english = Guarantee.objects.get(slug="secret-ballot").summary_en
+        self.assertContains(response, f'<span lang="en">{english}</span>')
+        self.assertContains(response, 'class="fallback-mark"')
+
+    def test_switcher_keeps_the_page_and_its_query_string(self):
+        response = self.client.get(self.url("ru", "guarantees:compare") + "?j=KZ&j=RU&kind=tool")
+        self.assertContains(response, 'href="/kk/compare/?j=KZ&amp;j=RU&amp;kind=tool"')
+        self.assertContains(response, 'href="/en/compare/?j=KZ&amp;j=RU&amp;kind=tool"')
+
+    def test_unprefixed_address_redirects_to_a_language(self):
+        response = self.client.get("/compare/?j=KZ", HTTP_ACCEPT_LANGUAGE="ru")
+        self.assertRedirects(response, "/ru/compare/?j=KZ", fetch_redirect_response=False)
+
+    def test_search_finds_content_in_every_language(self):
+        for language, query in [("ru", "наблюдатели"), ("kk", "байқаушы"), ("en", "observers")]:
+            with self.subTest(query=query):
+                response = self.client.get(self.url(language, "guarantees:search"), {"q": query})
+                names = [hit.obj.slug for hit in response.context["results"].hits("guarantee")]
+                self.assertIn("domestic-observers", names)
+
+    def test_dates_follow_the_language(self):
+        response = self.client.get(self.url("ru", "guarantees:guarantee", "domestic-observers"))
+        self.assertContains(response, "ноября")
