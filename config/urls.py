@@ -4,5 +4,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("guarantees.api.urls")),
     *i18n_patterns(path("", include("guarantees.urls"))),
 ]

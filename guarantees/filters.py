@@ -9,6 +9,8 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from .choices import AssessmentStatus, Kind
 from .models import Assessment, Category, ElectoralRight, Jurisdiction, Principle, Stage
@@ -25,6 +27,7 @@ STATUS_FILTERS = {
 }
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
     """Several values of a facet, matched by slug; a guarantee matches if it has any of them."""
 
@@ -34,6 +37,7 @@ class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class JurisdictionStatusFilter(django_filters.ModelMultipleChoiceFilter):
     """Guarantees with the given status in every chosen jurisdiction, on the FilterSet's date."""
 

@@ -17,5 +17,8 @@ urlpatterns = [
     path("compare/<slug:slug>/", views.compare_texts, name="compare-texts"),
     path("sources/", views.sources, name="sources"),
     path("methodology/", views.methodology, name="methodology"),
+    path("downloads/", views.downloads, name="downloads"),
+    path("downloads/electoral-guarantees.json", views.download_json, name="download-json"),
+    path("downloads/electoral-guarantees-csv.zip", views.download_csv_zip, name="download-csv"),
     path("search/", views.search, name="search"),
 ]

@@ -8,3 +8,4 @@ from .dev import *  # noqa: F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+API_ANONYMOUS_RATE = "100000/minute"  # the throttling test sets its own low rate

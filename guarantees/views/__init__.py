@@ -3,7 +3,7 @@
 from .compare import compare, compare_texts
 from .guarantees import GuaranteeListView, guarantee_detail
 from .law import instrument_detail, jurisdiction_detail
-from .pages import home, sources, taxonomy
+from .pages import download_csv_zip, download_json, downloads, home, sources, taxonomy
 from .search import search
 from .trust import cell_detail, methodology, suggest
 
@@ -12,6 +12,9 @@ __all__ = [
     "cell_detail",
     "compare",
     "compare_texts",
+    "download_csv_zip",
+    "download_json",
+    "downloads",
     "guarantee_detail",
     "home",
     "instrument_detail",

@@ -3,9 +3,11 @@
 import datetime
 
 from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from ..choices import AssessmentStatus, Kind, PublicationStatus
+from ..dataset import LICENCE, dataset_version, published_csv_zip, published_json
 from ..models import (
     AssessmentCitation,
     Category,
@@ -113,3 +115,21 @@ def sources(request):
         ),
     )
     return render(request, "guarantees/sources.html", {"sources": source_list})
+
+
+def downloads(request):
+    version, date = dataset_version()
+    context = {"version": version, "date": date, "licence": LICENCE, "today": datetime.date.today()}
+    return render(request, "guarantees/downloads.html", context)
+
+
+def download_json(request):
+    response = HttpResponse(published_json(), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="electoral-guarantees.json"'
+    return response
+
+
+def download_csv_zip(request):
+    response = HttpResponse(published_csv_zip(), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="electoral-guarantees-csv.zip"'
+    return response

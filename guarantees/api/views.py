@@ -1,0 +1,188 @@
+"""The read-only JSON API: published content only, the pages' own FilterSet, strict query strings."""
+
+import datetime
+
+from django.db.models import Prefetch
+from django.http import JsonResponse
+from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from ..choices import InstrumentKind, InstrumentStatus, Verification
+from ..compare import CompareError, build_rows, matrix_queryset, parse_compare_request
+from ..exports import row_document
+from ..filters import GuaranteeFilterSet
+from ..models import (
+    Category,
+    CategoryCitation,
+    Guarantee,
+    GuaranteeCitation,
+    Instrument,
+    Jurisdiction,
+    Provision,
+    Source,
+)
+from . import serializers
+
+
+class Pagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+
+class StrictQueryString:
+    """A parameter the endpoint does not know is an error (400), not silently ignored."""
+
+    extra_params: set[str] = set()
+
+    def known_params(self) -> set[str]:
+        known = {"page", "page_size", "format", *self.extra_params}
+        filterset_class = getattr(self, "filterset_class", None)
+        if filterset_class is not None:
+            known |= set(filterset_class.base_filters)
+        return known
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        unknown = sorted(set(request.query_params) - self.known_params())
+        if unknown:
+            raise ValidationError({"unknown_parameters": unknown, "allowed": sorted(self.known_params())})
+
+
+class ReadOnly(StrictQueryString, viewsets.ReadOnlyModelViewSet):
+    pagination_class = Pagination
+    filter_backends = [filters.DjangoFilterBackend]
+
+
+class JurisdictionViewSet(ReadOnly):
+    queryset = Jurisdiction.objects.order_by("order", "code")
+    serializer_class = serializers.JurisdictionSerializer
+    lookup_field = "code"
+
+
+class InstrumentFilterSet(filters.FilterSet):
+    jurisdiction = filters.ModelChoiceFilter(queryset=Jurisdiction.objects.all(), to_field_name="code")
+    kind = filters.ChoiceFilter(choices=InstrumentKind.choices)
+    status = filters.ChoiceFilter(choices=InstrumentStatus.choices)
+
+    class Meta:
+        model = Instrument
+        fields = ["jurisdiction", "kind", "status"]
+
+
+class InstrumentViewSet(ReadOnly):
+    queryset = Instrument.objects.select_related("jurisdiction", "replaced_by").order_by("jurisdiction__order", "slug")
+    serializer_class = serializers.InstrumentSerializer
+    filterset_class = InstrumentFilterSet
+    lookup_field = "slug"
+
+
+class ProvisionFilterSet(filters.FilterSet):
+    instrument = filters.ModelChoiceFilter(queryset=Instrument.objects.all(), to_field_name="slug")
+    jurisdiction = filters.ModelChoiceFilter(
+        field_name="instrument__jurisdiction", queryset=Jurisdiction.objects.all(), to_field_name="code"
+    )
+    verification = filters.ChoiceFilter(choices=Verification.choices)
+    number = filters.CharFilter(max_length=30)
+
+    class Meta:
+        model = Provision
+        fields = ["instrument", "jurisdiction", "verification", "number"]
+
+
+class ProvisionViewSet(ReadOnly):
+    queryset = Provision.objects.published().select_related("instrument")
+    serializer_class = serializers.ProvisionSerializer
+    filterset_class = ProvisionFilterSet
+
+
+class CategoryViewSet(ReadOnly):
+    queryset = (
+        Category.objects.select_related("parent")
+        .prefetch_related(Prefetch("citations", CategoryCitation.objects.select_related("source")))
+        .order_by("kind", "order", "slug")
+    )
+    serializer_class = serializers.CategorySerializer
+    lookup_field = "slug"
+
+
+class SourceViewSet(ReadOnly):
+    queryset = Source.objects.order_by("key")
+    serializer_class = serializers.SourceSerializer
+    lookup_field = "key"
+
+
+@extend_schema(
+    parameters=[OpenApiParameter("as_of", OpenApiTypes.DATE, description="Assessments in force on this date.")]
+)
+class GuaranteeViewSet(ReadOnly):
+    serializer_class = serializers.GuaranteeSerializer
+    filterset_class = GuaranteeFilterSet
+    lookup_field = "slug"
+    extra_params = {"as_of"}
+
+    def as_of(self) -> datetime.date:
+        value = self.request.query_params.get("as_of", "")
+        try:
+            return datetime.date.fromisoformat(value) if value else datetime.date.today()
+        except ValueError:
+            raise ValidationError({"as_of": ["A date written YYYY-MM-DD, such as 2026-01-01."]}) from None
+
+    def get_queryset(self):
+        return (
+            Guarantee.objects.published()
+            .with_assessments_on(self.as_of())
+            .prefetch_related(
+                "rights",
+                "stages",
+                "principles",
+                Prefetch("citations", GuaranteeCitation.objects.select_related("source")),
+            )
+            .order_by("slug")
+        )
+
+    def get_filterset_kwargs(self):
+        return {"on_date": self.as_of()}
+
+
+class CompareView(StrictQueryString, APIView):
+    """The comparison matrix: the same parameters and rows as /compare/ and its CSV and JSON exports."""
+
+    extra_params = {"j", "as_of", "diff", *GuaranteeFilterSet.base_filters}
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("j", OpenApiTypes.STR, many=True, description="Jurisdiction codes, in column order."),
+            OpenApiParameter("as_of", OpenApiTypes.DATE),
+            OpenApiParameter("diff", OpenApiTypes.STR, enum=["0", "1"], description="1: only rows that differ."),
+        ],
+        responses=OpenApiTypes.OBJECT,
+    )
+    def get(self, request):
+        params = request.query_params.copy()
+        params.pop("format", None)
+        try:
+            compare = parse_compare_request(params, Guarantee.objects.published())
+        except CompareError as error:
+            raise ValidationError({"errors": error.problems}) from None
+        paginator = Pagination()
+        page = paginator.paginate_queryset(matrix_queryset(compare), request, view=self)
+        rows = [row_document(row) for row in build_rows(page, compare.jurisdictions)]
+        response = paginator.get_paginated_response(rows)
+        response.data = {
+            "as_of": compare.as_of.isoformat(),
+            "jurisdictions": [{"code": j.code, "name": j.name_en} for j in compare.jurisdictions],
+            "differences_only": compare.differences_only,
+            **response.data,
+        }
+        return Response(response.data)
+
+
+def not_found(request, *args, **kwargs):
+    return JsonResponse({"detail": "No API endpoint at this address; see /api/ for the list."}, status=404)

@@ -1,0 +1,275 @@
+"""The whole dataset as files: the lossless backup (every status, every language) and the public download.
+
+`export_dataset` / `import_dataset` round-trip the curated database through a directory of JSON files, one
+per table, ordered by primary key: exporting what was imported gives byte-identical files. Historical
+records are not part of the dataset; user accounts travel as names only, never with passwords.
+"""
+
+import csv
+import datetime
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core import serializers
+from django.core.management import call_command
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models import Max
+
+from .choices import PublicationStatus
+from .models import (
+    Assessment,
+    AssessmentCitation,
+    Category,
+    CategoryCitation,
+    ElectoralRight,
+    Guarantee,
+    GuaranteeCitation,
+    Instrument,
+    Jurisdiction,
+    LoadedRecord,
+    Principle,
+    Provision,
+    SecondCoding,
+    Source,
+    Stage,
+    Suggestion,
+)
+
+FORMAT_VERSION = 1
+#: In loading order: what a table refers to comes before it.
+TABLES = [
+    Jurisdiction,
+    ElectoralRight,
+    Stage,
+    Principle,
+    Source,
+    Category,
+    CategoryCitation,
+    Instrument,
+    Provision,
+    Guarantee,
+    GuaranteeCitation,
+    Assessment,
+    AssessmentCitation,
+    SecondCoding,
+    Suggestion,
+    LoadedRecord,
+]
+USER_FIELDS = ["username", "first_name", "last_name", "email", "is_staff", "is_active"]
+LICENCE = (
+    "The curated data (classification, assessments, commentary, translations) is published under the "
+    "Creative Commons Attribution 4.0 International licence (CC BY 4.0). Official texts of laws quoted in it "
+    "are not subject to copyright in Kazakhstan, Russia or Kyrgyzstan."
+)
+
+
+class DatasetError(Exception):
+    pass
+
+
+class LosslessEncoder(DjangoJSONEncoder):
+    """Django's encoder cuts datetimes to milliseconds; a backup keeps every microsecond."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            text = o.isoformat()
+            return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
+
+
+def serialize(rows, **options) -> str:
+    return serializers.serialize("json", rows, indent=1, cls=LosslessEncoder, **options)
+
+
+def file_name(model) -> str:
+    return f"{model._meta.app_label}.{model._meta.model_name}.json"
+
+
+def export_dataset(directory: Path) -> dict[str, int]:
+    directory.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    users = get_user_model().objects.order_by("pk")
+    write(directory / "auth.user.json", serialize(users, fields=USER_FIELDS))
+    counts["auth.user"] = users.count()
+    for model in TABLES:
+        rows = model.objects.order_by("pk")
+        write(directory / file_name(model), serialize(rows))
+        counts[model._meta.label_lower] = rows.count()
+    manifest = {"format_version": FORMAT_VERSION, "tables": counts}
+    write(directory / "manifest.json", json.dumps(manifest, indent=1, sort_keys=True))
+    return counts
+
+
+def write(path: Path, text: str) -> None:
+    path.write_text(text + "\n", encoding="utf-8")
+
+
+def import_dataset(directory: Path) -> dict[str, int]:
+    manifest_path = directory / "manifest.json"
+    if not manifest_path.exists():
+        raise DatasetError(f"{directory} has no manifest.json: not an exported dataset")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise DatasetError(f"format version {manifest.get('format_version')} is not {FORMAT_VERSION}")
+    occupied = [model._meta.label for model in TABLES if model.objects.exists()]
+    if occupied or get_user_model().objects.exists():
+        raise DatasetError(f"the database is not empty ({', '.join(occupied) or 'users'}); import into an empty one")
+    tables = manifest.get("tables", {})
+    files = [directory / "auth.user.json", *(directory / file_name(model) for model in TABLES)]
+    missing = [path.name for path in files if not path.exists()]
+    if missing:
+        raise DatasetError(f"missing files: {', '.join(missing)}")
+    with transaction.atomic():
+        call_command("loaddata", *(str(path) for path in files if tables.get(path.name[: -len(".json")])), verbosity=0)
+        counts = {model._meta.label_lower: model.objects.count() for model in TABLES}
+        expected = {name: count for name, count in manifest["tables"].items() if name != "auth.user"}
+        if counts != expected:
+            raise DatasetError(f"loaded {counts}, the manifest says {expected}")
+    return counts
+
+
+# The public download: published content only, flat tables.
+def published_tables() -> dict[str, list[dict]]:
+    published = PublicationStatus.PUBLISHED
+    guarantees = (
+        Guarantee.objects.published().select_related("category").prefetch_related("rights", "stages", "principles")
+    )
+    assessments = (
+        Assessment.objects.published()
+        .filter(guarantee__publication_status=published)
+        .select_related("guarantee", "jurisdiction")
+        .prefetch_related("provisions")
+    )
+    return {
+        "jurisdictions": [
+            {"code": j.code, "name": j.name_en, "name_local": j.name_local} for j in Jurisdiction.objects.all()
+        ],
+        "categories": [
+            {
+                "slug": c.slug,
+                "kind": c.kind,
+                "parent": c.parent.slug if c.parent else "",
+                "name": c.name_en,
+                "name_ru": c.name_ru or "",
+                "name_kk": c.name_kk or "",
+                "description": c.description_en or "",
+            }
+            for c in Category.objects.select_related("parent").order_by("kind", "order")
+        ],
+        "guarantees": [
+            {
+                "slug": g.slug,
+                "name": g.name_en,
+                "name_ru": g.name_ru or "",
+                "name_kk": g.name_kk or "",
+                "summary": g.summary_en,
+                "kind": g.category.kind if g.category else "",
+                "category": g.category.slug if g.category else "",
+                "rights": " ".join(r.slug for r in g.rights.all()),
+                "stages": " ".join(s.slug for s in g.stages.all()),
+                "principles": " ".join(p.slug for p in g.principles.all()),
+            }
+            for g in guarantees.order_by("slug")
+        ],
+        "instruments": [
+            {
+                "slug": i.slug,
+                "jurisdiction": i.jurisdiction.code if i.jurisdiction else "",
+                "kind": i.kind,
+                "title_original": i.title_original,
+                "title_en": i.title_en,
+                "number": i.number,
+                "date_adopted": i.date_adopted or "",
+                "status": i.status,
+                "official_url": i.official_url,
+            }
+            for i in Instrument.objects.select_related("jurisdiction").order_by("slug")
+        ],
+        "provisions": [
+            {
+                "id": p.pk,
+                "instrument": p.instrument.slug,
+                "article": p.number,
+                "paragraph": p.paragraph,
+                "heading_original": p.heading_original,
+                "heading_en": p.heading_en,
+                "text_original": p.text_original,
+                "text_kind": p.text_kind,
+                "text_en": p.text_en,
+                "verification": p.verification,
+                "where_read": p.where_read,
+                "valid_from": p.valid_from or "",
+                "valid_to": p.valid_to or "",
+            }
+            for p in Provision.objects.published().select_related("instrument").order_by("instrument__slug", "sort_key")
+        ],
+        "assessments": [
+            {
+                "guarantee": a.guarantee.slug,
+                "jurisdiction": a.jurisdiction.code,
+                "status": a.status,
+                "provisions": " ".join(str(p.pk) for p in a.provisions.all()),
+                "commentary": a.commentary_en or "",
+                "assessed_on": a.assessed_on,
+                "valid_from": a.valid_from or "",
+                "valid_to": a.valid_to or "",
+            }
+            for a in assessments.order_by("guarantee__slug", "jurisdiction__code", "valid_from")
+        ],
+        "sources": [
+            {
+                "key": s.key,
+                "kind": s.kind,
+                "authors": s.authors,
+                "year": s.year or "",
+                "title": s.title,
+                "container": s.container,
+                "pages": s.pages,
+                "url": s.url,
+            }
+            for s in Source.objects.order_by("key")
+        ],
+    }
+
+
+def dataset_version() -> tuple[str, str]:
+    """(version, date): the date is that of the latest change to published content."""
+    latest = max(
+        filter(
+            None,
+            [
+                model.objects.aggregate(latest=Max("updated_at"))["latest"]
+                for model in [Guarantee, Assessment, Provision]
+            ],
+        ),
+        default=None,
+    )
+    date = latest.date().isoformat() if latest else ""
+    return f"{FORMAT_VERSION}.{date.replace('-', '')}" if date else f"{FORMAT_VERSION}.0", date
+
+
+def published_json() -> str:
+    version, date = dataset_version()
+    document = {"version": version, "date": date, "licence": LICENCE, "tables": published_tables()}
+    return json.dumps(document, ensure_ascii=False, indent=1, default=str)
+
+
+def published_csv_zip() -> bytes:
+    buffer = io.BytesIO()
+    version, date = dataset_version()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, rows in published_tables().items():
+            text = io.StringIO()
+            if rows:
+                writer = csv.DictWriter(text, fieldnames=list(rows[0]), lineterminator="\n")
+                writer.writeheader()
+                writer.writerows(rows)
+            archive.writestr(f"{name}.csv", text.getvalue())
+        archive.writestr(
+            "README.txt", f"Electoral-rights guarantees dataset, version {version} ({date}).\n\n{LICENCE}\n"
+        )
+    return buffer.getvalue()
