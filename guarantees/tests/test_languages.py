@@ -20,7 +20,10 @@ def test_every_catalog_entry_is_translated():
     for path in CATALOGS:
         text = path.read_text(encoding="utf-8")
         entries = text.split("\n\n")[1:]  # the first block is the header
-        empty = [entry for entry in entries if re.search(r'^msgstr(\[\d\])? ""\n?$', entry, re.M) and "msgid" in entry]
+        # An empty translation is `msgstr ""` with no continuation line ("...") after it.
+        empty = [
+            entry for entry in entries if "msgid" in entry and re.search(r'^msgstr(\[\d\])? ""$(?!\n")', entry, re.M)
+        ]
         fuzzy = [entry for entry in entries if "#, fuzzy" in entry]
         assert not empty, f"{path}: {len(empty)} untranslated, first: {empty[0][:200]}"
         assert not fuzzy, f"{path}: {len(fuzzy)} fuzzy entries"

@@ -3,10 +3,8 @@
 import datetime
 from urllib.parse import urlencode
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext as _
 
 from ..compare import (
     CompareError,
@@ -20,7 +18,7 @@ from ..exports import csv_response, json_response
 from ..freshness import cells_needing_recheck
 from ..heatmap import build_heatmap
 from ..models import Category, Guarantee
-from .errors import bad_request
+from .errors import BadPage, bad_request, page_of
 
 # A page holds about this many cells: 100 rows for three jurisdictions, fewer when many are compared.
 CELLS_PER_PAGE = 600
@@ -43,15 +41,10 @@ def compare(request):
         return csv_response(compare, rows)
     if compare.export_format == "json":
         return json_response(compare, rows, request.build_absolute_uri())
-    paginator = Paginator(rows, rows_per_page(len(compare.jurisdictions)))
     try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return bad_request(request, [_("The page number must be a whole number.")])
-    except EmptyPage:
-        return bad_request(
-            request, [_("There is no page %(page)s of this comparison.") % {"page": request.GET["page"]}]
-        )
+        page = page_of(request, rows, rows_per_page(len(compare.jurisdictions)))
+    except BadPage as error:
+        return bad_request(request, [str(error)])
     by_jurisdiction, by_category = coverage(compare, rows)
     categories = Category.objects.filter(pk__in={key[0] for key in by_category}).order_by("kind", "order", "name")
 

@@ -2,12 +2,10 @@
 
 import datetime
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from ..choices import CitationPurpose
@@ -16,7 +14,7 @@ from ..facets import build_facets, build_status_grid
 from ..filters import GuaranteeFilterSet
 from ..models import Guarantee, GuaranteeCitation, Jurisdiction
 from ..workflow import show_pending
-from .errors import bad_request
+from .errors import BadPage, bad_request, page_of
 from .trust import SuggestionForm
 
 PAGE_SIZE = 20
@@ -35,15 +33,10 @@ class GuaranteeListView(TemplateView):
         filterset = self.filterset_class(request.GET, queryset=base)
         if not filterset.is_valid():
             return bad_request(request, filterset.error_messages())
-        paginator = Paginator(filterset.qs.with_assessments_on(datetime.date.today()), self.paginate_by)
         try:
-            page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            return bad_request(request, [_("The page number must be a whole number.")])
-        except EmptyPage:
-            return bad_request(
-                request, [_("There is no page %(page)s of these results.") % {"page": request.GET["page"]}]
-            )
+            page = page_of(request, filterset.qs.with_assessments_on(datetime.date.today()), self.paginate_by)
+        except BadPage as error:
+            return bad_request(request, [str(error)])
         context = self.get_context_data(
             filterset=filterset,
             page=page,
