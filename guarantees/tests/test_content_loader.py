@@ -187,3 +187,47 @@ def test_command_reports_the_broken_entry(tmp_path):
 
     with pytest.raises(CommandError, match="Nothing was loaded: guarantees.yaml secret-ballot: no category"):
         call_command("load_content", data_dir=data_dir)
+
+
+TRANSLATION = """
+    language: ru
+    guarantees:
+      secret-ballot: {name: Тайное голосование, summary: Голосование тайное.}
+    assessments:
+      KZ:
+        secret-ballot@to-2026-06-30: По Конституции 1995 года.
+    """
+
+
+@pytest.mark.django_db
+def test_translations_fill_the_other_language_fields(tmp_path):
+    data_dir = write_data(tmp_path, **{"translations/ru.yaml": TRANSLATION})
+    ContentLoader(data_dir).load()
+    guarantee = Guarantee.objects.get()
+    assert (guarantee.name_en, guarantee.name_ru) == ("Secret ballot", "Тайное голосование")
+    old = Assessment.objects.get(valid_to__isnull=False)
+    assert old.commentary_ru == "По Конституции 1995 года."
+
+
+@pytest.mark.django_db
+def test_a_translated_entry_still_takes_changes_to_its_file(tmp_path):
+    data_dir = write_data(tmp_path, **{"translations/ru.yaml": TRANSLATION})
+    ContentLoader(data_dir).load()
+    write_data(data_dir, **{"guarantees.yaml": FILES["guarantees.yaml"].replace("Voting is secret.", "Changed.")})
+
+    report = ContentLoader(data_dir).load()
+
+    assert Guarantee.objects.get().summary_en == "Changed."
+    assert report.kept_curator_edits == []
+
+
+@pytest.mark.django_db
+def test_a_deleted_entry_does_not_break_the_reload_of_its_translation(tmp_path):
+    data_dir = write_data(tmp_path, **{"translations/ru.yaml": TRANSLATION})
+    ContentLoader(data_dir).load()
+    Assessment.objects.filter(valid_to__isnull=False).delete()
+    write_data(data_dir, **{"translations/ru.yaml": TRANSLATION.replace("1995 года.", "1995 г.")})
+
+    report = ContentLoader(data_dir).load()
+
+    assert "assessment ru:KZ:secret-ballot@to-2026-06-30 (no such entry to translate)" in report.kept_curator_edits

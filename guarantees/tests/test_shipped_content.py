@@ -126,6 +126,9 @@ class ShippedContentTests(TestCase):
             sorted(JURISDICTIONS),
         )
 
+    def test_every_entry_loads_into_an_empty_database(self):
+        self.assertEqual(self.report.kept_curator_edits, [])
+
     def test_reloading_changes_nothing(self):
         report = ContentLoader().load()
         self.assertFalse(report.created or report.updated or report.kept_curator_edits)
