@@ -79,6 +79,9 @@ class QueryBudgetTests(TestCase):
             "instrument": instrument.get_absolute_url(),
             "sources": reverse("guarantees:sources"),
             "search": reverse("guarantees:search") + "?q=guarantee",
+            "cell": reverse("guarantees:cell", args=[guarantee.slug, "KZ"]),
+            "methodology": reverse("guarantees:methodology"),
+            "api list": "/api/guarantees/",
         }
         small = {name: query_count(self.client, url) for name, url in urls.items()}
         populate(guarantees_per_category=12, prefix="large ")
@@ -88,7 +91,7 @@ class QueryBudgetTests(TestCase):
         self.assertEqual(small, large)
         # The budgets themselves, so that a page that starts asking more is noticed.
         budgets = {"home": 3, "taxonomy": 2, "list": 12, "guarantee": 9, "jurisdiction": 5, "instrument": 4}
-        budgets |= {"list with facets": 14, "sources": 4, "search": 4}
+        budgets |= {"list with facets": 14, "sources": 4, "search": 4, "cell": 6, "methodology": 3, "api list": 8}
         for name, budget in budgets.items():
             with self.subTest(page=name):
                 self.assertLessEqual(large[name], budget)
