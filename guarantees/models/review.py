@@ -20,8 +20,7 @@ class Reviewable(models.Model):
         max_length=20,
         choices=PublicationStatus.choices,
         default=PublicationStatus.DRAFT,
-        db_index=True,
-    )
+    )  # no index of its own: nearly every row is published, and such an index misleads SQLite's planner
     pending = models.JSONField(_("changes awaiting review"), default=dict, blank=True, editable=False)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     reviewed_at = models.DateTimeField(_("last reviewed"), null=True, blank=True, editable=False)
