@@ -17,9 +17,9 @@ from django.db import transaction
 from . import workflow
 from .choices import AssessmentStatus, TextKind, Verification
 from .models import Assessment, Guarantee, Instrument, Jurisdiction, Provision
+from .models.law import ARTICLE_NUMBER
 
 MAX_BYTES = 2 * 1024 * 1024
-ARTICLE_NUMBER = re.compile(r"^\d+[a-zа-я]?(?:[-.]\d+[a-zа-я]?)*$")
 
 
 @dataclass(frozen=True)

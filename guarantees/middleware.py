@@ -1,6 +1,5 @@
 """Requests no view should see."""
 
-import hashlib
 import logging
 
 from django.conf import settings
@@ -11,6 +10,8 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from .clients import client_hash
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ class AdminLoginThrottle:
     def __call__(self, request):
         if request.method != "POST" or request.path != reverse("admin:login"):
             return self.get_response(request)
-        key = "admin-login-failures:" + hashlib.sha256(request.META.get("REMOTE_ADDR", "").encode()).hexdigest()
+        key = "admin-login-failures:" + client_hash(request)
         if cache.get(key, 0) >= settings.ADMIN_LOGIN_ATTEMPTS:
             message = _("Too many failed sign-ins from this address; try again in %(minutes)s minutes.")
             minutes = settings.ADMIN_LOGIN_LOCKOUT_SECONDS // 60

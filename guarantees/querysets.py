@@ -19,9 +19,6 @@ class InForceQuerySet(models.QuerySet):
     def in_force_on(self, on_date: datetime.date):
         return self.filter(in_force_on_filter(on_date))
 
-    def current(self):
-        return self.in_force_on(datetime.date.today())
-
 
 class ReviewableQuerySet(InForceQuerySet):
     def published(self):

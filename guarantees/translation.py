@@ -5,24 +5,18 @@ fields too (registering it on the models themselves breaks saving; see PLATFORM.
 """
 
 import simple_history
+from django.apps import apps
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
     Assessment,
-    AssessmentCitation,
     Category,
-    CategoryCitation,
     ElectoralRight,
     Guarantee,
-    GuaranteeCitation,
-    Instrument,
     Jurisdiction,
+    LoadedRecord,
     Principle,
-    Provision,
-    SecondCoding,
-    Source,
     Stage,
-    Suggestion,
 )
 
 
@@ -49,21 +43,7 @@ class AssessmentTranslation(TranslationOptions):
     fields = ["commentary"]
 
 
-for model in [
-    Assessment,
-    AssessmentCitation,
-    Category,
-    CategoryCitation,
-    ElectoralRight,
-    Guarantee,
-    GuaranteeCitation,
-    Instrument,
-    Jurisdiction,
-    Principle,
-    Provision,
-    SecondCoding,
-    Source,
-    Stage,
-    Suggestion,
-]:
-    simple_history.register(model, app="guarantees")
+# Every model of the app has a history, but the loader's own bookkeeping.
+for model in list(apps.get_app_config("guarantees").get_models()):
+    if model is not LoadedRecord:
+        simple_history.register(model, app="guarantees")

@@ -1,5 +1,3 @@
-import re
-
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
@@ -9,9 +7,8 @@ from django.utils.translation import gettext_lazy
 
 from .. import workflow
 from ..models import Instrument, Provision
+from ..models.law import ARTICLE_NUMBER
 from .review import ReviewableAdmin, VersionedForm
-
-ARTICLE_NUMBER = re.compile(r"^\d+[a-zа-я]?(?:[-.]\d+[a-zа-я]?)*$")
 
 
 class ProvisionForm(VersionedForm):

@@ -1,5 +1,7 @@
 """Instruments (constitutions, laws, codes, treaties) and their provisions (articles)."""
 
+import re
+
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -10,6 +12,9 @@ from ..querysets import InstrumentQuerySet, ReviewableQuerySet
 from .base import TimeStamped, Validity, natural_sort_key
 from .reference import Jurisdiction
 from .review import Reviewable
+
+#: An article number as the acts write it: 20, 20-1, 141.1, 5.16, 7а.
+ARTICLE_NUMBER = re.compile(r"^\d+[a-zа-я]?(?:[-.]\d+[a-zа-я]?)*$")
 
 
 class Instrument(TimeStamped):

@@ -1,10 +1,8 @@
 """A cell's own page, readers' suggested corrections, and the methodology page."""
 
 import datetime
-import hashlib
 
 from django import forms
-from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +14,7 @@ from django.views.decorators.http import require_POST
 from ..agreement import agreement_by_jurisdiction
 from ..choices import Verification
 from ..citations import cell_citations, provision_citations
+from ..clients import client_hash
 from ..compare import parse_as_of
 from ..freshness import cells_needing_recheck
 from ..models import Assessment, Guarantee, Jurisdiction, Provision, Suggestion
@@ -35,12 +34,6 @@ class SuggestionForm(forms.ModelForm):
             "proposed_fix": forms.Textarea(attrs={"rows": 4, "maxlength": 4000}),
             "source": forms.Textarea(attrs={"rows": 2, "maxlength": 1000}),
         }
-
-
-def client_hash(request) -> str:
-    """Who is sending, without storing the address itself."""
-    address = request.META.get("REMOTE_ADDR", "")
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
 
 
 def current_cell(guarantee: Guarantee, jurisdiction: Jurisdiction, on_date: datetime.date) -> Assessment | None:
