@@ -11,6 +11,7 @@ from modeltranslation.translator import TranslationOptions, register
 from .models import (
     Assessment,
     Category,
+    ContentVersion,
     ElectoralRight,
     Guarantee,
     Jurisdiction,
@@ -43,7 +44,7 @@ class AssessmentTranslation(TranslationOptions):
     fields = ["commentary"]
 
 
-# Every model of the app has a history, but the loader's own bookkeeping.
+# Every model of the app has a history, but the loader's and the page cache's own bookkeeping.
 for model in list(apps.get_app_config("guarantees").get_models()):
-    if model is not LoadedRecord:
+    if model not in (LoadedRecord, ContentVersion):
         simple_history.register(model, app="guarantees")

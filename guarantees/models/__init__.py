@@ -4,12 +4,14 @@ from .reference import ElectoralRight, Jurisdiction, Principle, Source, Stage
 from .seed import LoadedRecord
 from .taxonomy import Category, CategoryCitation
 from .trust import SecondCoding, Suggestion, SuggestionStatus
+from .version import ContentVersion
 
 __all__ = [
     "Assessment",
     "AssessmentCitation",
     "Category",
     "CategoryCitation",
+    "ContentVersion",
     "ElectoralRight",
     "Guarantee",
     "GuaranteeCitation",

@@ -89,12 +89,16 @@ class QueryBudgetTests(TestCase):
             make_provision(instrument=instrument)
         large = {name: query_count(self.client, url) for name, url in urls.items()}
         self.assertEqual(small, large)
-        # The budgets themselves, so that a page that starts asking more is noticed.
-        budgets = {"home": 3, "taxonomy": 2, "list": 12, "guarantee": 9, "jurisdiction": 5, "instrument": 4}
-        budgets |= {"list with facets": 14, "sources": 4, "search": 4, "cell": 6, "methodology": 3, "api list": 8}
+        # The budgets themselves, so that a page that starts asking more is noticed; each includes the read
+        # of the content version that keys the page cache.
+        budgets = {"home": 4, "taxonomy": 3, "list": 13, "guarantee": 10, "jurisdiction": 6, "instrument": 5}
+        budgets |= {"list with facets": 15, "sources": 5, "search": 5, "cell": 7, "methodology": 4, "api list": 9}
         for name, budget in budgets.items():
             with self.subTest(page=name):
                 self.assertLessEqual(large[name], budget)
+        # Asked again with nothing changed, every page comes from the cache: the version read alone.
+        again = {name: query_count(self.client, url) for name, url in urls.items()}
+        self.assertEqual(again, dict.fromkeys(urls, 1))
 
 
 class GuaranteeListTests(TestCase):

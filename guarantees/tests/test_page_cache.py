@@ -1,0 +1,117 @@
+"""The page cache: served again until the content changes, never to the wrong visitor."""
+
+import datetime
+from unittest import mock
+
+from django.db import connection
+from django.test import Client, TestCase, override_settings
+from django.urls import reverse
+
+from guarantees.choices import PublicationStatus
+from guarantees.models import Guarantee
+from guarantees.page_cache import bump_version
+
+from .factories import make_assessment, make_guarantee, make_jurisdiction
+from .test_curation import classified_guarantee, make_user
+from .test_pages import LIST, query_count
+
+
+class PageCacheTests(TestCase):
+    def test_a_repeated_request_is_served_without_rendering(self):
+        make_guarantee(name="Secret ballot")
+        first = self.client.get(LIST)
+        self.assertEqual(query_count(self.client, LIST), 1)  # the content version, nothing else
+        second = self.client.get(LIST)
+        self.assertEqual(first.content, second.content)
+        self.assertEqual(first["Content-Type"], second["Content-Type"])
+        self.assertEqual(first["Content-Security-Policy"], second["Content-Security-Policy"])
+
+    def test_a_publication_through_the_admin_is_visible_on_the_next_request(self):
+        guarantee = classified_guarantee(name="Recount on request", publication_status=PublicationStatus.IN_REVIEW)
+        self.assertNotContains(self.client.get(LIST), "Recount on request")
+        self.assertNotContains(self.client.get(LIST), "Recount on request")  # now from the cache
+
+        reviewer = Client()
+        reviewer.force_login(make_user("reviewer"))
+        change = reverse("admin:guarantees_guarantee_change", args=[guarantee.pk])
+        reviewer.post(change, {"_transition": "publish"})
+
+        self.assertContains(self.client.get(LIST), "Recount on request")
+        self.assertEqual(self.client.get(guarantee.get_absolute_url()).status_code, 200)
+
+    def test_a_change_made_by_another_process_is_seen_through_the_version_in_the_database(self):
+        guarantee = make_guarantee(name="Secret ballot")
+        self.client.get(LIST)
+        # Another worker's save: the data and the version row change in the database, this process hears nothing.
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE guarantees_guarantee SET name_en = 'Ballot secrecy' WHERE id = %s", [guarantee.pk])
+            cursor.execute("UPDATE guarantees_contentversion SET token = token + 1")
+        self.assertContains(self.client.get(LIST), "Ballot secrecy")
+
+    def test_a_bulk_change_is_seen_once_the_version_is_bumped(self):
+        make_guarantee(name="Secret ballot")
+        self.client.get(LIST)
+        Guarantee.objects.update(name_en="Ballot secrecy")  # sends no signal
+        self.assertContains(self.client.get(LIST), "Secret ballot")
+        bump_version()
+        self.assertContains(self.client.get(LIST), "Ballot secrecy")
+
+    def test_each_visitor_gets_a_working_csrf_token_of_their_own(self):
+        guarantee = make_guarantee(slug="secret-ballot")
+        make_assessment(guarantee=guarantee, jurisdiction=make_jurisdiction(code="KZ"))
+        url = guarantee.get_absolute_url()
+        first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+        first.get(url)
+        with self.assertNumQueries(1):
+            page = second.get(url)
+        self.assertIsNone(page.context)  # not rendered: from the cache
+        token = self.token_in(page.content)
+        self.assertNotEqual(token, self.token_in(first.get(url).content))
+        self.assertNotIn(b"csrf-token\x00", page.content)
+        response = second.post(
+            reverse("guarantees:suggest", args=["secret-ballot"]),
+            {"csrfmiddlewaretoken": token, "problem": "Article 9, not 8.", "proposed_fix": "Cite article 9."},
+        )
+        self.assertEqual(response.status_code, 302)
+
+    def token_in(self, content: bytes) -> str:
+        marker = b'name="csrfmiddlewaretoken" value="'
+        start = content.index(marker) + len(marker)
+        return content[start : content.index(b'"', start)].decode()
+
+    def test_signed_in_staff_are_never_served_from_the_cache(self):
+        guarantee = make_guarantee(name="Secret ballot", publication_status=PublicationStatus.DRAFT)
+        url = guarantee.get_absolute_url() + "?preview=1"
+        self.assertEqual(self.client.get(url).status_code, 404)
+        self.client.force_login(make_user("curator"))
+        self.assertContains(self.client.get(url), "Secret ballot")
+        self.assertGreater(query_count(self.client, url), 1)
+        self.client.logout()
+        self.assertEqual(self.client.get(url).status_code, 404)
+
+    def test_languages_and_api_formats_are_kept_apart(self):
+        make_guarantee(name="Secret ballot")
+        english, russian = self.client.get("/en/guarantees/"), self.client.get("/ru/guarantees/")
+        self.assertNotEqual(english.content, russian.content)
+        self.assertContains(self.client.get("/ru/guarantees/"), 'lang="ru"')
+        json = self.client.get("/api/guarantees/", HTTP_ACCEPT="application/json")
+        self.assertEqual(json["Content-Type"], "application/json")
+
+    def test_a_new_day_is_a_new_page(self):
+        make_guarantee(name="Secret ballot")
+        self.client.get(LIST)
+        tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+        with mock.patch("guarantees.page_cache.timezone.localdate", return_value=tomorrow):
+            self.assertGreater(query_count(self.client, LIST), 1)
+
+    def test_errors_are_not_kept(self):
+        self.assertEqual(self.client.get(LIST + "?kind=nonsense").status_code, 400)
+        again = self.client.get(LIST + "?kind=nonsense")
+        self.assertEqual(again.status_code, 400)
+        self.assertIsNotNone(again.context)  # rendered afresh
+
+    @override_settings(PAGE_CACHE_SECONDS=0)
+    def test_the_cache_can_be_turned_off(self):
+        make_guarantee(name="Secret ballot")
+        self.client.get(LIST)
+        self.assertGreater(query_count(self.client, LIST), 1)
