@@ -10,4 +10,4 @@ class GuaranteesConfig(AppConfig):
         from . import lookups  # noqa: F401  (registers the lookup and the SQLite function)
         from .page_cache import watch_content
 
-        watch_content()
+        watch_content(self)

@@ -16,11 +16,12 @@ import secrets
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import DatabaseError
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import DatabaseError, connection, connections
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
+from django.utils.cache import set_response_etag
 
 from .models import ContentVersion, LoadedRecord, Suggestion
 
@@ -29,13 +30,19 @@ VERSION_ROW = 1
 # Models whose changes no public page shows.
 NOT_CONTENT = {ContentVersion, LoadedRecord, Suggestion}
 
+VERSION_QUERY = f"SELECT token FROM {ContentVersion._meta.db_table} WHERE id = %s"
+
 CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 # NUL never appears in a rendered page: RejectNulBytes refuses it in every request.
 CSRF_PLACEHOLDER = b"\x00csrf-token\x00"
 
 
 def current_version() -> int | None:
-    return ContentVersion.objects.filter(pk=VERSION_ROW).values_list("token", flat=True).first()
+    # Plain SQL: read on every request, where the ORM's compiling would cost more than the query.
+    with connection.cursor() as cursor:
+        cursor.execute(VERSION_QUERY, [VERSION_ROW])
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def bump_version() -> None:
@@ -57,9 +64,16 @@ def bump_on_change(sender, **kwargs) -> None:
         bump_version()
 
 
-def watch_content() -> None:
+def ensure_version(using: str, **kwargs) -> None:
+    """After every migrate and every flush (which empties the row's table), the row exists."""
+    if ContentVersion._meta.db_table in connections[using].introspection.table_names():
+        ContentVersion.objects.using(using).get_or_create(pk=VERSION_ROW, defaults={"token": secrets.randbits(62)})
+
+
+def watch_content(app_config) -> None:
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(bump_on_change, dispatch_uid=f"page-cache-{signal}")
+    post_migrate.connect(ensure_version, sender=app_config, dispatch_uid="page-cache-version-row")
 
 
 class PageCache:
@@ -90,7 +104,8 @@ class PageCache:
             return None
         try:
             version = current_version()
-        except DatabaseError:  # the view answers for the database; the cache just stands aside
+        except DatabaseError:  # the cache stands aside; the view reconnects, or answers that the database is down
+            connection.close()
             return None
         if version is None:
             return None
@@ -119,9 +134,11 @@ class PageCache:
         return not uses_csrf or CSRF_FIELD.search(response.content) is not None
 
     def record(self, request, response) -> tuple[bytes, list[tuple[str, str]]]:
-        content = response.content
         if request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False):
-            content = CSRF_FIELD.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", content)
+            content = CSRF_FIELD.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
+        else:
+            set_response_etag(response)  # once here, rather than on every replay
+            content = response.content
         return content, list(response.headers.items())
 
     def replay(self, request, stored: tuple[bytes, list[tuple[str, str]]]) -> HttpResponse:

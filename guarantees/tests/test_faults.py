@@ -18,16 +18,39 @@ def terminate_this_connection() -> None:
         admin.execute("SELECT pg_terminate_backend(%s)", [pid])
 
 
+def terminated_at_query(number: int):
+    """An execute wrapper that kills the backend just before the request's query of that number."""
+    seen = 0
+
+    def wrapper(execute, sql, params, many, context):
+        nonlocal seen
+        seen += 1
+        if seen == number:
+            terminate_this_connection()
+        return execute(sql, params, many, context)
+
+    return wrapper
+
+
 @pytest.mark.django_db(transaction=True)
-def test_lost_database_connection_gives_503_then_recovers(client):
+def test_database_lost_mid_request_gives_503_then_recovers(client):
     url = reverse("guarantees:guarantee-list")
     assert client.get(url).status_code == 200
     connection.ensure_connection()
-    terminate_this_connection()
 
-    failed = client.get(url)
+    with connection.execute_wrapper(terminated_at_query(2)):  # after the page cache's read, inside the view
+        failed = client.get(url + "?kind=tool")
     assert failed.status_code == 503
     assert b"Temporarily unavailable" in failed.content
     assert failed["Retry-After"] == "30"
 
-    assert client.get(url).status_code == 200  # reconnected
+    assert client.get(url + "?kind=tool").status_code == 200  # reconnected
+
+
+@pytest.mark.django_db(transaction=True)
+def test_connection_lost_between_requests_is_reopened_unnoticed(client):
+    url = reverse("guarantees:guarantee-list")
+    assert client.get(url).status_code == 200
+    connection.ensure_connection()
+    terminate_this_connection()  # as a database restart does to every persistent connection
+    assert client.get(url + "?kind=condition").status_code == 200
