@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from modeltranslation.translator import translator
@@ -30,6 +31,8 @@ SEARCHED = {
     Provision: ["number", "heading_original", "heading_en", "heading_local", "text_original", "text_en"],
     Source: ["title", "title_en", "authors", "container", "note"],
 }
+#: On PostgreSQL, documents a trigger keeps in a column (migration 0012), rather than computed row by row.
+STORED_DOCUMENTS = {Provision: '"guarantees_provision"."search_document"'}
 
 
 @dataclass
@@ -96,19 +99,26 @@ def containment(fields: list[str], words: list[str]) -> Q:
     return condition
 
 
+def document_vector(model, fields: list[str]):
+    if model in STORED_DOCUMENTS:
+        return RawSQL(STORED_DOCUMENTS[model], [], output_field=SearchVectorField())
+    return sum(
+        (SearchVector(*fields, config=config) for config in CONFIGS[1:]), SearchVector(*fields, config=CONFIGS[0])
+    )
+
+
 def search_model(queryset: QuerySet, fields: list[str], query: str) -> QuerySet:
     words = words_of(query)
     contains = containment(fields, words)
     if connection.vendor == "postgresql":
-        vector = sum(
-            (SearchVector(*fields, config=config) for config in CONFIGS[1:]), SearchVector(*fields, config=CONFIGS[0])
-        )
+        vector = document_vector(queryset.model, fields)
         search_query = SearchQuery(query, config=CONFIGS[0], search_type="websearch")
         for config in CONFIGS[1:]:
             search_query |= SearchQuery(query, config=config, search_type="websearch")
         return (
-            queryset.annotate(rank=SearchRank(vector, search_query))
-            .filter(Q(rank__gt=0) | contains)
+            queryset.alias(document=vector)
+            .annotate(rank=SearchRank(F("document"), search_query))
+            .filter(Q(document=search_query) | contains)
             .order_by(F("rank").desc(nulls_last=True), "pk")
         )
     headline_match = containment(fields[:1], words)

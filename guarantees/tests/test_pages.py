@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from guarantees.choices import AssessmentStatus, CitationPurpose, Kind, PublicationStatus, Verification
-from guarantees.models import CategoryCitation, ElectoralRight, GuaranteeCitation, Principle, Stage
+from guarantees.models import CategoryCitation, ElectoralRight, GuaranteeCitation, Principle, Provision, Stage
+from guarantees.page_cache import bump_version
 
 from .factories import (
     make_assessment,
@@ -316,6 +317,32 @@ class PostgresSearchTests(TestCase):
         self.assertEqual(
             [hit.obj.name for hit in response.context["results"].hits("guarantee")], ["Guarantee of rights"]
         )
+
+    def test_provision_documents_follow_every_write_even_without_the_orm(self):
+        instrument = make_instrument(jurisdiction=make_jurisdiction(code="KZ"))
+        saved = make_provision(instrument=instrument, text_original="Наблюдатели вправе присутствовать.")
+        Provision.objects.bulk_create(
+            [
+                Provision(
+                    instrument=instrument,
+                    number="77",
+                    text_original="Жалобы на решения.",
+                    publication_status=PublicationStatus.PUBLISHED,
+                )
+            ]
+        )
+
+        def found(query: str) -> list[str]:
+            response = self.client.get(reverse("guarantees:search"), {"q": query})
+            return [hit.obj.number for hit in response.context["results"].hits("provision")]
+
+        # Each query is an inflected form that no text contains: only the stored, stemmed document finds it.
+        self.assertEqual(found("наблюдателей"), [saved.number])
+        self.assertEqual(found("жалобам"), ["77"])
+        Provision.objects.filter(number="77").update(text_original="Отзыв депутата.")
+        bump_version()  # an update() sends no signal to the page cache
+        self.assertEqual(found("жалобам"), [])
+        self.assertEqual(found("депутатов"), ["77"])
 
 
 class ErrorPageTests(TestCase):
