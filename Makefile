@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint format browser messages clean
+.PHONY: run test lint format browser messages bench soak clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,14 @@ browser:
 node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
 	else echo "No npm: the accessibility tests will be skipped (they fail under CI)."; fi
+
+# The load benchmarks against PostgreSQL on 127.0.0.1:5432 (bench/RESULTS.md; wrk and Datasette are
+# installed by the script). `soak` fails on any error or a worker above 300 MB.
+bench: $(BIN)/.installed
+	$(BIN)/python bench/load_bench.py
+
+soak: $(BIN)/.installed
+	$(BIN)/python bench/load_bench.py --soak 60
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache node_modules

@@ -25,6 +25,7 @@ import http.client
 import importlib.metadata
 import io
 import json
+import math
 import os
 import platform
 import shutil
@@ -68,12 +69,15 @@ from django.http import QueryDict  # noqa: E402
 from psycopg import sql  # noqa: E402
 
 from bench.synthetic import build  # noqa: E402
+from guarantees.api.views import Pagination  # noqa: E402
 from guarantees.filters import GuaranteeFilterSet  # noqa: E402
 from guarantees.models import Assessment, Guarantee, Jurisdiction, Provision  # noqa: E402
 from guarantees.page_cache import bump_version  # noqa: E402
 from guarantees.search import search_all  # noqa: E402
+from guarantees.views.compare import rows_per_page  # noqa: E402
 
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))  # 1 is the stated scale
+SOAK_TRIPLES, SOAK_PAGES, SOAK_API_PAGES = 3, 2, 10  # the URLs a soak turns over: 6 compare pages, 10 API pages
 PEER_PAGE_SIZE = 20  # as guarantees.views.guarantees.PAGE_SIZE
 
 
@@ -247,9 +251,19 @@ def check_answers(facets: str, word: str) -> None:
         raise BenchFailure(f"the search finds nothing for {word!r}")
 
 
-def soak_paths(data: str) -> list[str]:
-    three = "j=AA&j=AB&j=AC" if data == "synthetic" else "j=KZ&j=RU&j=KG"
-    return [f"/en/compare/?{three}", "/api/guarantees/"]
+def soak_streams(data: str) -> dict[str, list[str]]:
+    """The soak's two streams, each turning over several URLs: their first requests render, the rest are cached."""
+    codes = list(Jurisdiction.objects.order_by("order", "code").values_list("code", flat=True))
+    triples = [codes[start : start + 3] for start in range(0, len(codes) - 2, 3)][:SOAK_TRIPLES]
+    published = Guarantee.objects.published().count()
+    compare_pages = min(SOAK_PAGES, math.ceil(published / rows_per_page(3)))
+    api_pages = min(SOAK_API_PAGES, math.ceil(published / Pagination.page_size))
+    compare = [
+        "/en/compare/?" + "&".join(f"j={code}" for code in triple) + f"&page={page}"
+        for triple in triples
+        for page in range(1, compare_pages + 1)
+    ]
+    return {"compare": compare, "API list": [f"/api/guarantees/?page={page}" for page in range(1, api_pages + 1)]}
 
 
 # Servers
@@ -348,7 +362,10 @@ def get_ok(port: int, path: str, server: str) -> bytes:
 # wrk
 
 
-def start_wrk(port: int, path: str, connections: int, threads: int, seconds: float, timeout: float) -> subprocess.Popen:
+def start_wrk(
+    port: int, path: str, connections: int, threads: int, seconds: float, timeout: float, turns: list[str] = ()
+) -> subprocess.Popen:
+    """wrk on one path, or in turn on several (`turns`)."""
     command = [
         "wrk",
         f"--threads={min(threads, connections)}",
@@ -357,6 +374,8 @@ def start_wrk(port: int, path: str, connections: int, threads: int, seconds: flo
         f"--timeout={timeout:g}s",
         f"--script={WRK_SCRIPT}",
         f"http://127.0.0.1:{port}{path}",
+        "--",
+        *turns,
     ]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -496,31 +515,36 @@ def watch_workers(master: int, loads: list[subprocess.Popen]) -> dict[int, tuple
 
 
 def soak(data: str, args: argparse.Namespace) -> tuple[str, bool]:
-    paths = soak_paths(data)
-    each = max(1, args.soak_connections // len(paths))
-    threads = max(1, args.threads // len(paths))
+    streams = soak_streams(data)
+    each = max(1, args.soak_connections // len(streams))
+    threads = max(1, args.threads // len(streams))
     with serving("gunicorn", gunicorn(args.port, args.workers), args.port) as master:
-        for path in paths:
-            get_ok(args.port, path, "gunicorn")
+        for paths in streams.values():
+            get_ok(args.port, paths[0], "gunicorn")
         print(f"soaking for {args.soak:g} s…", flush=True)
-        loads = [start_wrk(args.port, path, each, threads, args.soak, args.timeout) for path in paths]
+        loads = [
+            start_wrk(args.port, paths[0], each, threads, args.soak, args.timeout, turns=paths)
+            for paths in streams.values()
+        ]
         memory = watch_workers(master.pid, loads)
         results = [finish_wrk(process) for process in loads]
     lines = [
-        f"- soak: {args.soak:g} s, {each * len(paths)} connections ({each} on each URL at once, "
+        f"- soak: {args.soak:g} s, {each * len(streams)} connections ({each} on each stream at once, "
         f"{threads} wrk thread(s) each), gunicorn {args.workers} sync workers, wrk timeout {args.timeout:g} s",
+        "- each stream requests its URLs in turn: the first request of each URL in each worker renders the page, "
+        "the later ones come from the page cache",
         "",
-        "| URL | requests | rps | median ms | p95 ms | socket errors | status ≥ 400 |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| stream | URLs | requests | rps | median ms | p95 ms | socket errors | status ≥ 400 |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for path, load in zip(paths, results, strict=True):
+    for (name, paths), load in zip(streams.items(), results, strict=True):
         lines.append(
-            f"| `{path}` | {load.requests} | {load.rps:.1f} | {load.median_ms:.1f} | {load.p95_ms:.1f} "
-            f"| {load.socket_errors} | {load.bad_status} |"
+            f"| {name} | {len(paths)}: `{paths[0]}` … | {load.requests} | {load.rps:.1f} | {load.median_ms:.1f} "
+            f"| {load.p95_ms:.1f} | {load.socket_errors} | {load.bad_status} |"
         )
     total, seconds = sum(load.requests for load in results), max(load.seconds for load in results)
     socket_errors, bad = sum(load.socket_errors for load in results), sum(load.bad_status for load in results)
-    lines.append(f"| total | {total} | {total / seconds:.1f} | | | {socket_errors} | {bad} |")
+    lines.append(f"| total | | {total} | {total / seconds:.1f} | | | {socket_errors} | {bad} |")
     lines += ["", "| gunicorn worker pid | RSS at start MB | peak RSS MB |", "| ---: | ---: | ---: |"]
     lines += [f"| {pid} | {first / 1024:.1f} | {peak / 1024:.1f} |" for pid, (first, peak) in sorted(memory.items())]
     peak_mb = max((peak for _, peak in memory.values()), default=0) / 1024

@@ -53,10 +53,8 @@ def bump_version() -> None:
 
 
 def is_content(model) -> bool:
-    if model._meta.app_label != "guarantees" or model in NOT_CONTENT:
-        return False
-    history_of = getattr(model, "instance_type", None)  # simple_history's models: saved with their instance
-    return history_of is None
+    """The app's models whose rows pages show; simple_history's copies are saved along with their instance."""
+    return model._meta.app_label == "guarantees" and model not in NOT_CONTENT and not hasattr(model, "instance_type")
 
 
 def bump_on_change(sender, **kwargs) -> None:
