@@ -39,26 +39,27 @@ class GuaranteeQuerySet(models.QuerySet):
     def of_kind(self, kind: str):
         return self.filter(category__kind=kind)
 
-    def with_assessments_on(self, on_date: datetime.date, preview: bool = False):
+    def with_assessments_on(self, on_date: datetime.date, preview: bool = False, evidence: bool = True):
         """With each guarantee's assessments in force on the date, as `current_assessments`.
 
-        `preview` (for staff only) includes the assessments and provisions not yet published.
+        `preview` (for staff only) includes the assessments and provisions not yet published; without
+        `evidence` (for lists, which show statuses only), the provisions each assessment cites are not fetched.
         """
-        assessments = published_assessments_on(on_date, preview)
+        assessments = published_assessments_on(on_date, preview, evidence)
         return self.select_related("category__parent").prefetch_related(
             models.Prefetch("assessments", assessments, to_attr="current_assessments")
         )
 
 
-def published_assessments_on(on_date: datetime.date, preview: bool = False):
-    """Published assessments in force on a date, ready to show: jurisdiction and published provisions."""
+def published_assessments_on(on_date: datetime.date, preview: bool = False, evidence: bool = True):
+    """Published assessments in force on a date, with their jurisdiction and (`evidence`) their published provisions."""
     from .models import Assessment, Provision
 
-    provisions = Provision.objects.all() if preview else Provision.objects.published()
     assessments = Assessment.objects.all() if preview else Assessment.objects.published()
-    return (
-        assessments.in_force_on(on_date)
-        .select_related("jurisdiction")
-        .prefetch_related(models.Prefetch("provisions", provisions.select_related("instrument__jurisdiction")))
-        .order_by("jurisdiction__order", "jurisdiction__code")
-    )
+    assessments = assessments.in_force_on(on_date).select_related("jurisdiction")
+    if evidence:
+        provisions = Provision.objects.all() if preview else Provision.objects.published()
+        assessments = assessments.prefetch_related(
+            models.Prefetch("provisions", provisions.select_related("instrument__jurisdiction"))
+        )
+    return assessments.order_by("jurisdiction__order", "jurisdiction__code")

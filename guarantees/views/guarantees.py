@@ -34,7 +34,9 @@ class GuaranteeListView(TemplateView):
         if not filterset.is_valid():
             return bad_request(request, filterset.error_messages())
         try:
-            page = page_of(request, filterset.qs.with_assessments_on(datetime.date.today()), self.paginate_by)
+            page = page_of(
+                request, filterset.qs.with_assessments_on(datetime.date.today(), evidence=False), self.paginate_by
+            )
         except BadPage as error:
             return bad_request(request, [str(error)])
         context = self.get_context_data(

@@ -1,0 +1,30 @@
+"""A cell's status and a provision's verification, as badges.
+
+Tags rather than included templates: lists and the comparison show hundreds of them a page.
+"""
+
+from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext
+
+register = template.Library()
+
+SYMBOLS = {"provided": "✓", "partial": "◐", "absent": "✗"}
+VERIFICATION = '<span class="badge badge-{}" title="{}">{}</span>'
+BADGE = '<span class="status status-{}"><span aria-hidden="true" class="status-symbol">{}</span> {}</span>'
+
+
+@register.simple_tag
+def status_badge(assessment):
+    """`assessment` may be None: the pair has not been assessed yet."""
+    if assessment is None:
+        return format_html(BADGE, "unassessed", "?", gettext("Not yet assessed"))
+    return format_html(BADGE, assessment.status, SYMBOLS[assessment.status], assessment.get_status_display())
+
+
+@register.simple_tag
+def verification_badge(provision):
+    """How far a provision was checked: verified against an official text, or not."""
+    if provision.is_verified:
+        return format_html(VERIFICATION, "verified", provision.get_verification_display(), gettext("verified"))
+    return format_html(VERIFICATION, "unverified", provision.get_verification_display(), gettext("unverified"))
