@@ -31,8 +31,25 @@ SEARCHED = {
     Provision: ["number", "heading_original", "heading_en", "heading_local", "text_original", "text_en"],
     Source: ["title", "title_en", "authors", "container", "note"],
 }
-#: On PostgreSQL, documents a trigger keeps in a column (migration 0012), rather than computed row by row.
-STORED_DOCUMENTS = {Provision: '"guarantees_provision"."search_document"'}
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """On PostgreSQL, a document a trigger keeps in a column (migration 0012) rather than one computed row by row.
+
+    Containment covers the short fields only: upper-casing every long text on every query costs more than
+    everything else, and the texts' words are matched by the document, word starts included.
+    """
+
+    column: str
+    contained: list[str]
+
+
+STORED_DOCUMENTS = {
+    Provision: StoredDocument(
+        '"guarantees_provision"."search_document"', ["number", "heading_original", "heading_en", "heading_local"]
+    )
+}
 
 
 @dataclass
@@ -99,28 +116,46 @@ def containment(fields: list[str], words: list[str]) -> Q:
     return condition
 
 
-def document_vector(model, fields: list[str]):
-    if model in STORED_DOCUMENTS:
-        return RawSQL(STORED_DOCUMENTS[model], [], output_field=SearchVectorField())
-    return sum(
-        (SearchVector(*fields, config=config) for config in CONFIGS[1:]), SearchVector(*fields, config=CONFIGS[0])
+def full_text_query(query: str) -> SearchQuery:
+    search_query = SearchQuery(query, config=CONFIGS[0], search_type="websearch")
+    for config in CONFIGS[1:]:
+        search_query |= SearchQuery(query, config=config, search_type="websearch")
+    return search_query
+
+
+def word_starts(words: list[str]) -> SearchQuery | None:
+    """Every word of the query as the start of a word ("наблюд" finds "наблюдатели"); excluded words left out."""
+    tokens = [token for word in words if not word.startswith("-") for token in re.findall(r"\w+", word)]
+    return (
+        SearchQuery(" & ".join(f"{token}:*" for token in tokens), config="simple", search_type="raw")
+        if tokens
+        else None
     )
 
 
 def search_model(queryset: QuerySet, fields: list[str], query: str) -> QuerySet:
     words = words_of(query)
-    contains = containment(fields, words)
     if connection.vendor == "postgresql":
-        vector = document_vector(queryset.model, fields)
-        search_query = SearchQuery(query, config=CONFIGS[0], search_type="websearch")
-        for config in CONFIGS[1:]:
-            search_query |= SearchQuery(query, config=config, search_type="websearch")
+        search_query = full_text_query(query)
+        stored = STORED_DOCUMENTS.get(queryset.model)
+        if stored:
+            vector = RawSQL(stored.column, [], output_field=SearchVectorField())
+            contains = containment(stored.contained, words)
+            starts = word_starts(words)
+            search_query = search_query | starts if starts else search_query
+        else:
+            vector = sum(
+                (SearchVector(*fields, config=config) for config in CONFIGS[1:]),
+                SearchVector(*fields, config=CONFIGS[0]),
+            )
+            contains = containment(fields, words)
         return (
             queryset.alias(document=vector)
             .annotate(rank=SearchRank(F("document"), search_query))
             .filter(Q(document=search_query) | contains)
             .order_by(F("rank").desc(nulls_last=True), "pk")
         )
+    contains = containment(fields, words)
     headline_match = containment(fields[:1], words)
     return (
         queryset.filter(contains)

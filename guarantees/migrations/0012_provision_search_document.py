@@ -5,14 +5,15 @@ upper-cases every text for its containment match (2.3 s at 30,000 provisions; be
 - each provision's full-text document, kept in a column by a trigger, with a GIN index. The column is
   the database's own: Django's models do not know it, the trigger keeps it right whatever writes the row
   (the admin, the loader, a bulk insert), and guarantees/search.py reads it;
-- trigram indexes on the upper-cased fields, which serve the containment match (`fcontains`) for words
-  of three letters or more.
+- trigram indexes on the upper-cased short fields (number, headings), which serve the containment match
+  (`fcontains`) for words of three letters or more; the long texts are matched by the document only.
 SQLite has none of these and searches as before.
 """
 
 from django.db import migrations
 
-FIELDS = ["number", "heading_original", "heading_en", "heading_local", "text_original", "text_en"]
+SHORT_FIELDS = ["number", "heading_original", "heading_en", "heading_local"]
+FIELDS = [*SHORT_FIELDS, "text_original", "text_en"]
 # As django.contrib.postgres.search.SearchVector(*FIELDS, config=...) writes it, once per configuration.
 DOCUMENT = " || ' ' || ".join(f"COALESCE(NEW.{name}, '')" for name in FIELDS)
 VECTOR = " || ".join(f"to_tsvector('{config}'::regconfig, {DOCUMENT})" for config in ["russian", "english", "simple"])
@@ -33,10 +34,10 @@ CREATE INDEX guarantees_provision_search_document ON guarantees_provision USING 
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 """ + "\n".join(
     f"CREATE INDEX guarantees_provision_{name}_trigram ON guarantees_provision USING gin (upper({name}::text) gin_trgm_ops);"
-    for name in FIELDS
+    for name in SHORT_FIELDS
 )
 
-BACKWARD = "\n".join(f"DROP INDEX guarantees_provision_{name}_trigram;" for name in FIELDS) + """
+BACKWARD = "\n".join(f"DROP INDEX guarantees_provision_{name}_trigram;" for name in SHORT_FIELDS) + """
 DROP TRIGGER guarantees_provision_search_document ON guarantees_provision;
 DROP FUNCTION guarantees_provision_search_document();
 ALTER TABLE guarantees_provision DROP COLUMN search_document;

@@ -343,6 +343,7 @@ class PostgresSearchTests(TestCase):
         bump_version()  # an update() sends no signal to the page cache
         self.assertEqual(found("жалобам"), [])
         self.assertEqual(found("депутатов"), ["77"])
+        self.assertEqual(found("наблюд"), [saved.number])  # the start of a word in a text
 
 
 class ErrorPageTests(TestCase):
