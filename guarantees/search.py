@@ -1,7 +1,8 @@
 """Search across guarantees, categories, provisions and sources.
 
 PostgreSQL: full-text search in the russian, english and simple (Kazakh has no stemmer) configurations,
-websearch syntax, ranked; plus containment, so that article numbers such as "20-1" are found.
+websearch syntax, ranked; plus containment, so that article numbers such as "20-1" are found. Provisions,
+the large table, are searched through a stored document and indexes (migration 0012).
 SQLite: containment of every word, Cyrillic case folded (see lookups.py), ranked by where it matched.
 """
 
@@ -133,28 +134,37 @@ def word_starts(words: list[str]) -> SearchQuery | None:
     )
 
 
+def computed_document(fields: list[str]) -> SearchVector:
+    return sum(
+        (SearchVector(*fields, config=config) for config in CONFIGS[1:]), SearchVector(*fields, config=CONFIGS[0])
+    )
+
+
+def full_text_search(queryset: QuerySet, fields: list[str], query: str, words: list[str]) -> QuerySet:
+    """PostgreSQL: ranked full-text matches, and containment for what words miss (article numbers like "20-1")."""
+    search_query = full_text_query(query)
+    stored = STORED_DOCUMENTS.get(queryset.model)
+    if stored:
+        document = RawSQL(stored.column, [], output_field=SearchVectorField())
+        contains = containment(stored.contained, words)
+        starts = word_starts(words)
+        if starts:
+            search_query |= starts
+    else:
+        document = computed_document(fields)
+        contains = containment(fields, words)
+    return (
+        queryset.alias(document=document)
+        .annotate(rank=SearchRank(F("document"), search_query))
+        .filter(Q(document=search_query) | contains)
+        .order_by(F("rank").desc(nulls_last=True), "pk")
+    )
+
+
 def search_model(queryset: QuerySet, fields: list[str], query: str) -> QuerySet:
     words = words_of(query)
     if connection.vendor == "postgresql":
-        search_query = full_text_query(query)
-        stored = STORED_DOCUMENTS.get(queryset.model)
-        if stored:
-            vector = RawSQL(stored.column, [], output_field=SearchVectorField())
-            contains = containment(stored.contained, words)
-            starts = word_starts(words)
-            search_query = search_query | starts if starts else search_query
-        else:
-            vector = sum(
-                (SearchVector(*fields, config=config) for config in CONFIGS[1:]),
-                SearchVector(*fields, config=CONFIGS[0]),
-            )
-            contains = containment(fields, words)
-        return (
-            queryset.alias(document=vector)
-            .annotate(rank=SearchRank(F("document"), search_query))
-            .filter(Q(document=search_query) | contains)
-            .order_by(F("rank").desc(nulls_last=True), "pk")
-        )
+        return full_text_search(queryset, fields, query, words)
     contains = containment(fields, words)
     headline_match = containment(fields[:1], words)
     return (
