@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from guarantees.choices import PublicationStatus
-from guarantees.content import ContentLoader
 
+from .curated import load_curated
 from .factories import make_guarantee
 
 ENDPOINTS = [
@@ -30,7 +30,7 @@ ENDPOINTS = [
 class ApiTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        ContentLoader().load()
+        load_curated()
         make_guarantee(slug="a-draft", name="A draft", publication_status=PublicationStatus.DRAFT)
 
     def get(self, url: str, status: int = 200) -> dict:
@@ -135,7 +135,7 @@ class ApiFuzzTests(HypothesisTestCase):
 
     @classmethod
     def setUpTestData(cls):
-        ContentLoader().load()
+        load_curated()
 
     @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(

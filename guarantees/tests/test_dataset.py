@@ -16,10 +16,10 @@ from django.test import TestCase
 from django.urls import reverse
 
 from guarantees.choices import PublicationStatus
-from guarantees.content import ContentLoader
 from guarantees.dataset import TABLES, export_dataset
 from guarantees.models import Category, Guarantee, Suggestion
 
+from .curated import load_curated
 from .factories import make_guarantee
 
 
@@ -29,7 +29,7 @@ def files(directory) -> dict[str, bytes]:
 
 class RoundTripTests(TestCase):
     def test_export_import_export_gives_identical_files(self):
-        ContentLoader().load()
+        load_curated()
         reviewer = get_user_model().objects.create_user("reviewer", email="r@example.org", password="secret")
         draft = make_guarantee(slug="draft-entry", publication_status=PublicationStatus.DRAFT)
         Guarantee.objects.filter(pk=draft.pk).update(pending={"summary_en": "Proposed."}, reviewed_by=reviewer)
@@ -54,7 +54,7 @@ class RoundTripTests(TestCase):
         self.assertNotIn(b"pbkdf2", b"".join(files(first).values()))
 
     def test_import_refuses_a_database_that_is_not_empty(self):
-        ContentLoader().load()
+        load_curated()
         directory = self.directory("full")
         export_dataset(directory)
         with pytest.raises(CommandError, match="not empty"):
@@ -73,7 +73,7 @@ class RoundTripTests(TestCase):
 class DownloadTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        ContentLoader().load()
+        load_curated()
         make_guarantee(slug="hidden-draft", publication_status=PublicationStatus.DRAFT)
 
     def test_downloads_page_states_version_licence_and_citation(self):

@@ -8,8 +8,9 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 
-from guarantees.content import ContentLoader
 from guarantees.models import Guarantee
+
+from .curated import load_curated
 
 LANGUAGES = [code for code, _ in settings.LANGUAGES]
 CATALOGS = sorted(Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/django.po"))
@@ -32,7 +33,7 @@ def test_every_catalog_entry_is_translated():
 class LanguageTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        ContentLoader().load()
+        load_curated()
 
     def url(self, language: str, name: str, *args) -> str:
         with translation.override(language):

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from ..curated import load_curated
+
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 LAUNCH_ARGS = [
     "--headless",
@@ -51,3 +53,9 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def curated(transactional_db):
+    """The shipped content in the database for one test."""
+    load_curated()

@@ -9,8 +9,6 @@ from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from guarantees.content import ContentLoader
-
 AXE = Path(settings.BASE_DIR) / "node_modules/axe-core/axe.min.js"
 MAIN_PAGES = [
     reverse("guarantees:home"),
@@ -26,11 +24,6 @@ MAIN_PAGES = [
     reverse("guarantees:cell", args=["domestic-observers", "KZ"]),
     reverse("guarantees:methodology"),
 ]
-
-
-@pytest.fixture
-def curated(transactional_db):
-    ContentLoader().load()
 
 
 def test_filter_by_two_facets_and_open_a_result(curated, live_server, page):

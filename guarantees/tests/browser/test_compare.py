@@ -4,16 +4,8 @@ import csv
 import io
 import re
 
-import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
-
-from guarantees.content import ContentLoader
-
-
-@pytest.fixture
-def curated(transactional_db):
-    ContentLoader().load()
 
 
 def test_compare_two_jurisdictions_differences_texts_and_csv(curated, live_server, page):

@@ -1,16 +1,9 @@
 """From the matrix to a cell's evidence: copy its citation, then suggest a correction."""
 
-import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from guarantees.content import ContentLoader
 from guarantees.models import Suggestion
-
-
-@pytest.fixture
-def curated(transactional_db):
-    ContentLoader().load()
 
 
 def test_open_a_cell_copy_its_citation_and_suggest_a_correction(curated, live_server, browser):
