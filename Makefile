@@ -58,8 +58,9 @@ node_modules/.package-lock.json: package.json package-lock.json
 bench: $(BIN)/.installed
 	$(BIN)/python bench/load_bench.py
 
+SOAK_SECONDS ?= 60
 soak: $(BIN)/.installed
-	$(BIN)/python bench/load_bench.py --soak 60
+	$(BIN)/python bench/load_bench.py --soak $(SOAK_SECONDS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache node_modules
