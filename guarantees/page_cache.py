@@ -89,8 +89,10 @@ class PageCache:
         if stored is not None:
             return self.replay(request, stored)
         response = self.get_response(request)
-        if request.method == "GET" and self.storable(request, response):
-            cache.set(key, self.record(request, response), settings.PAGE_CACHE_SECONDS)
+        if request.method == "GET" and self.storable(response):
+            entry = self.record(request, response)
+            if entry is not None:
+                cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
         return response
 
     def key(self, request) -> str | None:
@@ -118,7 +120,7 @@ class PageCache:
         ]
         return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
-    def storable(self, request, response) -> bool:
+    def storable(self, response) -> bool:
         if response.status_code != 200 or response.streaming:
             return False
         if len(response.content) > settings.PAGE_CACHE_MAX_BYTES:
@@ -126,14 +128,14 @@ class PageCache:
         if set(response.cookies) - {settings.CSRF_COOKIE_NAME}:
             return False
         cache_control = response.get("Cache-Control", "")
-        if "private" in cache_control or "no-store" in cache_control:
-            return False
-        uses_csrf = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
-        return not uses_csrf or CSRF_FIELD.search(response.content) is not None
+        return "private" not in cache_control and "no-store" not in cache_control
 
-    def record(self, request, response) -> tuple[bytes, list[tuple[str, str]]]:
+    def record(self, request, response) -> tuple[bytes, list[tuple[str, str]]] | None:
+        """The page as stored, or None where it used the CSRF token somewhere a fresh one cannot be put back."""
         if request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False):
-            content = CSRF_FIELD.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
+            content, found = CSRF_FIELD.subn(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
+            if not found:
+                return None
         else:
             set_response_etag(response)  # once here, rather than on every replay
             content = response.content
