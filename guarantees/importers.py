@@ -17,7 +17,7 @@ from django.db import transaction
 from . import workflow
 from .choices import AssessmentStatus, TextKind, Verification
 from .models import Assessment, Guarantee, Instrument, Jurisdiction, Provision
-from .models.law import ARTICLE_NUMBER
+from .models.law import validate_article_number
 
 MAX_BYTES = 2 * 1024 * 1024
 
@@ -178,8 +178,10 @@ class Importer:
         if instrument is None:
             raise RowError(f"No instrument “{row['instrument'][:40]}” in {jurisdiction.code}.")
         number = row["article"]
-        if not ARTICLE_NUMBER.match(number):
-            raise RowError(f"article must be digits joined by “-” or “.” (20, 20-1, 141.1), not “{number[:20]}”.")
+        try:
+            validate_article_number(number)
+        except ValidationError as error:
+            raise RowError(f"article “{number[:20]}”: {' '.join(error.messages)}") from None
         if not row["where_read"]:
             raise RowError("where_read is required: say where the article was read.")
         values = {
@@ -188,7 +190,7 @@ class Importer:
             "text_original": row.get("text_original", ""),
             "text_kind": choice(row, "text_kind", TextKind, default=TextKind.VERBATIM),
             "text_en": row.get("text_en", ""),
-            "verification": choice(row, "verification", Verification),
+            "verification": self.verification(row),
             "where_read": row["where_read"],
             "valid_to": parse_date(row, "valid_to"),
         }
@@ -212,8 +214,9 @@ class Importer:
             raise RowError(f"No guarantee “{row['guarantee'][:60]}”.")
         status = choice(row, "status", AssessmentStatus)
         provisions = [self.resolve(reference, jurisdiction) for reference in split_references(row["provisions"])]
-        if status in {AssessmentStatus.PROVIDED, AssessmentStatus.PARTIAL} and not provisions:
-            raise RowError("A provided or partial assessment must cite at least one provision.")
+        problems = Assessment(jurisdiction=jurisdiction, status=status).provision_problems(provisions)
+        if problems:
+            raise RowError(" ".join(problems))
         values = {
             "status": status,
             "commentary": row.get("commentary", ""),
@@ -226,6 +229,12 @@ class Importer:
         candidate = existing or Assessment(**key)
         label = f"{guarantee} — {jurisdiction.code}"
         return self.planned(line, label, candidate, existing, values, many={"provisions": provisions})
+
+    def verification(self, row: dict) -> str:
+        value = choice(row, "verification", Verification)
+        if value == Verification.OFFICIAL and not workflow.can_verify(self.user):
+            raise RowError("verification “official” is set only by a reviewer: import it as secondary or unchecked.")
+        return value
 
     def resolve(self, reference: str, jurisdiction: Jurisdiction) -> Provision:
         slug, _, rest = reference.partition(":")

@@ -11,7 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .choices import AssessmentStatus, CitationPurpose, PublicationStatus, Verification
+from .choices import CitationPurpose, PublicationStatus, Verification
 from .models import Assessment, Guarantee, Provision
 
 DRAFT, IN_REVIEW, PUBLISHED, WITHDRAWN = (
@@ -65,9 +65,10 @@ def from_pending(obj: models.Model, name: str, value) -> tuple[str, object]:
 def propose(obj: models.Model, changes: dict, user) -> None:
     """Record changes to a published entry for review, leaving its published wording live."""
     require_editor(user, obj)
+    if "verification" in changes and changes["verification"] == Verification.OFFICIAL and not obj.is_verified:
+        require_verifier(user)
     obj.pending = {**obj.pending, **{name: to_pending(obj, name, value) for name, value in changes.items()}}
-    obj.version += 1
-    obj.save(update_fields=["pending", "version", "updated_at"])
+    obj.save(update_fields=["pending", "updated_at"])
 
 
 def show_pending(obj: models.Model) -> None:
@@ -92,30 +93,64 @@ def apply_pending(obj: models.Model) -> None:
 
 # Checks a reviewer cannot skip.
 def publication_problems(obj: models.Model) -> list[str]:
+    """What stands in the way of publishing the entry as it reads with its pending changes applied."""
     problems = []
     if isinstance(obj, Guarantee):
         if obj.category_id is None:
             problems.append(_("A published guarantee needs a category."))
         if not obj.citations.filter(purpose=CitationPurpose.CLASSIFICATION).exists():
             problems.append(_("A published guarantee needs a source for its classification."))
-    positive = isinstance(obj, Assessment) and obj.status in {AssessmentStatus.PROVIDED, AssessmentStatus.PARTIAL}
-    if positive and not obj.provisions.filter(instrument__jurisdiction=obj.jurisdiction_id).exists():
-        problems.append(_("A provided or partial assessment must cite a provision of its own jurisdiction."))
+    if isinstance(obj, Assessment):
+        provisions = None
+        if "provisions" in obj.pending:
+            provisions = list(Provision.objects.filter(pk__in=obj.pending["provisions"]).select_related("instrument"))
+        problems += obj.provision_problems(provisions)
+        if not Guarantee.objects.published().filter(pk=obj.guarantee_id).exists():
+            problems.append(_("Its guarantee is not published yet: publish the guarantee first."))
     if isinstance(obj, Provision) and not obj.where_read.strip():
         problems.append(_("A provision needs to say where it was read."))
     return problems
 
 
+def problems_once_published(obj: models.Model) -> list[str]:
+    """The publication problems of the entry as it will read, without writing anything."""
+    preview = type(obj).objects.get(pk=obj.pk)
+    show_pending(preview)
+    return publication_problems(preview)
+
+
+def can_verify(user) -> bool:
+    """Only a reviewer sets a provision's verification to the official level: the one check every writer asks."""
+    return user is not None and user.has_perm("guarantees.verify_provision")
+
+
+def require_verifier(user) -> None:
+    if not can_verify(user):
+        raise PermissionDenied(_("Only a reviewer may mark a provision verified against an official text."))
+
+
 # The transitions.
-def submit(obj: models.Model, user) -> None:
+def submit(obj: models.Model, user) -> list[str]:
+    """Send a draft to review; returns what would still block its publication, so the curator hears it now."""
     require_editor(user, obj)
     if obj.publication_status != DRAFT:
         raise TransitionError(_("Only a draft can be submitted for review."))
     set_status(obj, IN_REVIEW)
+    return problems_once_published(obj)
+
+
+def submit_with_assessments(guarantee: Guarantee, user) -> list[str]:
+    """Submit a draft guarantee together with its draft assessments."""
+    problems = submit(guarantee, user)
+    for assessment in guarantee.assessments.filter(publication_status=DRAFT).select_related("jurisdiction"):
+        for problem in submit(assessment, user):
+            if problem not in problems:
+                problems.append(f"{assessment.jurisdiction.code}: {problem}")
+    return problems
 
 
 @transaction.atomic
-def publish(obj: models.Model, user) -> None:
+def publish(obj: models.Model, user) -> list[str]:
     require_publisher(user, obj)
     if obj.publication_status == WITHDRAWN:
         raise TransitionError(_("A withdrawn entry goes back to draft before it is published again."))
@@ -128,56 +163,80 @@ def publish(obj: models.Model, user) -> None:
     obj.publication_status = PUBLISHED
     obj.reviewed_at = timezone.now()
     obj.reviewed_by = user
-    obj.version += 1
     obj.save()
+    return []
 
 
-def withdraw(obj: models.Model, user) -> None:
+@transaction.atomic
+def publish_with_assessments(guarantee: Guarantee, user) -> list[str]:
+    """Publish a guarantee, then those of its assessments that are in review."""
+    publish(guarantee, user)
+    for assessment in guarantee.assessments.filter(publication_status=IN_REVIEW):
+        publish(assessment, user)
+    return []
+
+
+def withdraw(obj: models.Model, user) -> list[str]:
     require_publisher(user, obj)
     if obj.publication_status != PUBLISHED:
         raise TransitionError(_("Only a published entry can be withdrawn."))
     set_status(obj, WITHDRAWN)
+    return []
 
 
-def send_back(obj: models.Model, user) -> None:
+def send_back(obj: models.Model, user) -> list[str]:
     """Return an entry in review, or withdrawn, to its curators as a draft; or discard proposed changes."""
     require_publisher(user, obj)
     if obj.publication_status == PUBLISHED and obj.pending:
         obj.pending = {}
-        obj.version += 1
-        obj.save(update_fields=["pending", "version", "updated_at"])
-        return
+        obj.save(update_fields=["pending", "updated_at"])
+        return []
     if obj.publication_status not in {IN_REVIEW, WITHDRAWN}:
         raise TransitionError(_("Only an entry in review or withdrawn can be sent back to draft."))
     set_status(obj, DRAFT)
+    return []
 
 
 def mark_verified(provision: Provision, user) -> None:
-    if not user.has_perm("guarantees.verify_provision"):
-        raise PermissionDenied(_("Only a reviewer may mark a provision verified."))
+    require_verifier(user)
     provision.verification = Verification.OFFICIAL
     provision.checked_on = datetime.date.today()
-    provision.version += 1
     provision.save()
 
 
 def set_status(obj: models.Model, status: str) -> None:
     obj.publication_status = status
-    obj.version += 1
     obj.save()
 
 
-TRANSITIONS = {"submit": submit, "publish": publish, "withdraw": withdraw, "send_back": send_back}
+TRANSITIONS = {
+    "submit": submit,
+    "submit_with_assessments": submit_with_assessments,
+    "publish": publish,
+    "publish_with_assessments": publish_with_assessments,
+    "withdraw": withdraw,
+    "send_back": send_back,
+}
 
 
 def available_transitions(obj: models.Model, user) -> list[tuple[str, str]]:
     """The (name, label) of each transition this user may apply to the entry now."""
     status, reviewer = obj.publication_status, can_publish(user, obj)
     offered = []
+    drafts = in_review = 0
+    if isinstance(obj, Guarantee):
+        drafts = obj.assessments.filter(publication_status=DRAFT).count()
+        in_review = obj.assessments.filter(publication_status=IN_REVIEW).count()
     if status == DRAFT:
         offered.append(("submit", _("Submit for review")))
+        if drafts:
+            offered.append(("submit_with_assessments", _("Submit with its %(n)s draft assessments") % {"n": drafts}))
     if reviewer and (status in {DRAFT, IN_REVIEW} or (status == PUBLISHED and obj.pending)):
         offered.append(("publish", _("Publish")))
+        if in_review and status != PUBLISHED:
+            offered.append(
+                ("publish_with_assessments", _("Publish with its %(n)s assessments in review") % {"n": in_review})
+            )
     if reviewer and status == PUBLISHED and obj.pending:
         offered.append(("send_back", _("Discard the proposed changes")))
     if reviewer and status in {IN_REVIEW, WITHDRAWN}:

@@ -5,10 +5,11 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from ..choices import AssessmentStatus, CitationPurpose
+from .. import workflow
+from ..choices import CitationPurpose
 from ..models import Assessment, AssessmentCitation, Guarantee, GuaranteeCitation
 from . import tools
-from .review import ReviewableAdmin, VersionedForm
+from .review import ReviewableAdmin, ShowsVersion, VersionedForm
 
 
 class GuaranteeForm(VersionedForm):
@@ -31,42 +32,41 @@ class ClassificationFormSet(forms.BaseInlineFormSet):
             raise ValidationError(_("A published guarantee needs a source for its classification."))
 
 
-class GuaranteeCitationInline(admin.TabularInline):
+class ReviewerOnlyWhenPublished:
+    """Citations of a published entry are not proposals: they change only through a reviewer."""
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_published and not workflow.can_publish(request.user, obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj) and super().has_add_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj) and super().has_delete_permission(request, obj)
+
+
+class GuaranteeCitationInline(ReviewerOnlyWhenPublished, admin.TabularInline):
     model = GuaranteeCitation
     formset = ClassificationFormSet
     autocomplete_fields = ["source"]
     extra = 0
 
-    def has_change_permission(self, request, obj=None):
-        """Citations of a published guarantee change only through a reviewer."""
-        if obj is not None and obj.is_published and not request.user.has_perm("guarantees.publish_guarantee"):
-            return False
-        return super().has_change_permission(request, obj)
-
-    has_add_permission = has_change_permission
-    has_delete_permission = has_change_permission
-
 
 class AssessmentForm(VersionedForm):
     def clean(self):
         cleaned = super().clean()
-        status, jurisdiction = cleaned.get("status"), cleaned.get("jurisdiction")
-        provisions = cleaned.get("provisions")
+        provisions, jurisdiction = cleaned.get("provisions"), cleaned.get("jurisdiction")
         if provisions is None or jurisdiction is None:
             return cleaned
-        foreign = [p for p in provisions if p.instrument.jurisdiction_id not in (jurisdiction.pk, None)]
-        if foreign:
-            self.add_error(
-                "provisions",
-                _("These provisions belong to another jurisdiction: %(list)s.")
-                % {"list": ", ".join(map(str, foreign))},
-            )
-        elif status in {AssessmentStatus.PROVIDED, AssessmentStatus.PARTIAL} and not provisions:
-            self.add_error("provisions", _("A provided or partial assessment must cite at least one provision."))
+        candidate = Assessment(jurisdiction=jurisdiction, status=cleaned.get("status"))
+        for problem in candidate.provision_problems(list(provisions.select_related("instrument"))):
+            self.add_error("provisions", problem)
         return cleaned
 
 
-class AssessmentInline(TranslationStackedInline):
+class AssessmentInline(ShowsVersion, TranslationStackedInline):
     model = Assessment
     form = AssessmentForm
     fields = [
@@ -112,7 +112,7 @@ class GuaranteeAdmin(ReviewableAdmin, TranslationAdmin):
         return guarantee.has_pending_changes
 
 
-class AssessmentCitationInline(admin.TabularInline):
+class AssessmentCitationInline(ReviewerOnlyWhenPublished, admin.TabularInline):
     model = AssessmentCitation
     autocomplete_fields = ["source"]
     extra = 0

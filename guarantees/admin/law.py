@@ -1,29 +1,47 @@
-from django import forms
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import workflow
-from ..models import Instrument, Provision
-from ..models.law import ARTICLE_NUMBER
-from .review import ReviewableAdmin, VersionedForm
+from ..choices import Verification
+from ..models import Instrument, Jurisdiction, Provision
+from ..references import parse_article_reference
+from .review import ReviewableAdmin, ReviewedInlines, ShowsVersion, VersionedForm
 
 
 class ProvisionForm(VersionedForm):
-    def clean_number(self):
-        number = self.cleaned_data["number"].strip()
-        if number.lower().startswith(("art", "ст")):
-            raise forms.ValidationError(_("Write the number only, without “art.” or “ст.”: 20-1, 141.1."))
-        if not ARTICLE_NUMBER.match(number):
-            raise forms.ValidationError(
-                _("An article number is digits, parts joined by “-” or “.”: 20, 20-1, 141.1, 5.16.")
-            )
-        return number
+    """Only a reviewer sets the official level: for anyone else it is not offered, and an official entry's
+    level cannot be changed (`may_verify` is set per request by the admin)."""
+
+    may_verify = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("verification")
+        if field is None or self.may_verify:
+            return
+        if self.instance.verification == Verification.OFFICIAL:
+            field.disabled = True
+        else:
+            field.choices = [(value, label) for value, label in field.choices if value != Verification.OFFICIAL]
 
 
-class ProvisionInline(admin.TabularInline):
+class VerificationByRole:
+    """Hands the provision form the request's right to verify."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.may_verify = workflow.can_verify(request.user)
+        return form
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form.may_verify = workflow.can_verify(request.user)
+        return formset
+
+
+class ProvisionInline(ShowsVersion, VerificationByRole, admin.TabularInline):
     model = Provision
     form = ProvisionForm
     fields = ["number", "paragraph", "heading_original", "verification", "publication_status", "valid_from", "valid_to"]
@@ -33,7 +51,7 @@ class ProvisionInline(admin.TabularInline):
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(admin.ModelAdmin):
+class InstrumentAdmin(ReviewedInlines, admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["short_title", "jurisdiction", "kind", "number", "date_adopted", "status"]
     list_filter = ["jurisdiction", "kind", "status"]
@@ -44,7 +62,7 @@ class InstrumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Provision)
-class ProvisionAdmin(ReviewableAdmin):
+class ProvisionAdmin(VerificationByRole, ReviewableAdmin):
     form = ProvisionForm
     actions = [*ReviewableAdmin.actions, "mark_verified"]
     list_display = ["__str__", "heading_original", "verification", "publication_status", "valid_from", "valid_to"]
@@ -63,17 +81,28 @@ class ProvisionAdmin(ReviewableAdmin):
     autocomplete_fields = ["instrument"]
     fieldsets = [
         (None, {"fields": ["instrument", "number", "paragraph", "valid_from", "valid_to"]}),
-        ("Heading", {"fields": ["heading_original", "heading_local", "heading_en"]}),
-        ("Text", {"fields": ["text_original", "text_kind", "text_en", "text_en_kind"]}),
-        ("Verification", {"fields": ["verification", "where_read", "edition", "checked_on"]}),
+        (gettext_lazy("Heading"), {"fields": ["heading_original", "heading_local", "heading_en"]}),
+        (gettext_lazy("Text"), {"fields": ["text_original", "text_kind", "text_en", "text_en_kind"]}),
+        (gettext_lazy("Verification"), {"fields": ["verification", "where_read", "edition", "checked_on"]}),
     ]
+
+    def get_search_results(self, request, queryset, search_term):
+        """Articles as curators type them: `KG art. 9`, `67-FZ 30`, `20-1`, `ст. 75`; anything else as usual."""
+        codes = set(Jurisdiction.objects.values_list("code", flat=True))
+        reference = parse_article_reference(search_term, codes)
+        if reference is not None:
+            found = queryset.filter(reference.query())
+            if found.exists():
+                return found, False
+        return super().get_search_results(request, queryset, search_term)
 
     @admin.action(description=gettext_lazy("Mark the selected provisions verified against an official text"))
     def mark_verified(self, request, queryset):
+        try:
+            workflow.require_verifier(request.user)
+        except workflow.PermissionDenied as error:
+            self.message_user(request, str(error), level="error")
+            return
         for provision in queryset:
-            try:
-                workflow.mark_verified(provision, request.user)
-            except PermissionDenied as error:
-                self.message_user(request, str(error), level="error")
-                return
+            workflow.mark_verified(provision, request.user)
         self.message_user(request, _("Marked verified: %(n)s.") % {"n": queryset.count()})

@@ -62,6 +62,9 @@ class GuaranteeCitation(Citation):
         ]
 
 
+POSITIVE = {AssessmentStatus.PROVIDED, AssessmentStatus.PARTIAL}
+
+
 class Assessment(TimeStamped, Validity, Reviewable):
     """One guarantee in one jurisdiction. No row means “not yet assessed”, which is not “absent”."""
 
@@ -104,6 +107,24 @@ class Assessment(TimeStamped, Validity, Reviewable):
 
     def __str__(self):
         return f"{self.guarantee} — {self.jurisdiction.code}: {self.get_status_display()}"
+
+    def provision_problems(self, provisions=None) -> list[str]:
+        """What is wrong with the provisions it cites (its own, or `provisions` about to be set): the one rule.
+
+        Every provision is of its own jurisdiction or an international treaty; a provided or partial
+        assessment cites at least one provision of its own jurisdiction.
+        """
+        if provisions is None:
+            provisions = self.provisions.select_related("instrument")
+        jurisdictions = [provision.instrument.jurisdiction_id for provision in provisions]
+        foreign = [
+            str(p) for p, j in zip(provisions, jurisdictions, strict=True) if j not in (self.jurisdiction_id, None)
+        ]
+        if foreign:
+            return [str(_("These provisions belong to another jurisdiction: %(list)s.")) % {"list": ", ".join(foreign)}]
+        if self.status in POSITIVE and self.jurisdiction_id not in jurisdictions:
+            return [str(_("A provided or partial assessment must cite a provision of its own jurisdiction."))]
+        return []
 
     def clean(self):
         if not (self.guarantee_id and self.jurisdiction_id):

@@ -2,6 +2,7 @@
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -15,6 +16,16 @@ from .review import Reviewable
 
 #: An article number as the acts write it: 20, 20-1, 141.1, 5.16, 7а.
 ARTICLE_NUMBER = re.compile(r"^\d+[a-zа-я]?(?:[-.]\d+[a-zа-я]?)*$")
+
+
+def validate_article_number(number: str) -> None:
+    """The one rule for an article number, run by every writer through the model field."""
+    if number.strip().lower().startswith(("art", "ст")):
+        raise ValidationError(_("Write the number only, without “art.” or “ст.”: 20-1, 141.1."), code="prefixed")
+    if not ARTICLE_NUMBER.match(number):
+        raise ValidationError(
+            _("An article number is digits, parts joined by “-” or “.”: 20, 20-1, 141.1, 5.16."), code="format"
+        )
 
 
 class Instrument(TimeStamped):
@@ -74,7 +85,10 @@ class Provision(TimeStamped, Validity, Reviewable):
 
     instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="provisions")
     number = models.CharField(
-        _("article"), max_length=30, help_text=_("As the act writes it, without “art.”: 20-1, 141.1, 5.16.")
+        _("article"),
+        max_length=30,
+        validators=[validate_article_number],
+        help_text=_("As the act writes it, without “art.”: 20-1, 141.1, 5.16."),
     )
     paragraph = models.CharField(_("paragraph"), max_length=30, blank=True, help_text=_("Empty for the whole article."))
     sort_key = models.CharField(max_length=60, editable=False, blank=True, db_index=True)

@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from ..choices import PublicationStatus
 
+#: The fields that only the workflow writes; an edit, an import or a revert never sets them.
+WORKFLOW_FIELDS = ["publication_status", "pending", "version", "reviewed_at", "reviewed_by"]
+
 
 class Reviewable(models.Model):
     """An entry readers see only once published.
@@ -36,6 +39,14 @@ class Reviewable(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        """Every save of a stored entry raises its version: the one place where it rises."""
+        if not self._state.adding:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
 
     @property
     def is_published(self) -> bool:

@@ -17,9 +17,9 @@ DRAFT, IN_REVIEW, PUBLISHED, WITHDRAWN = (
 )
 
 
-def make_user(role: str) -> User:
+def make_user(role: str, group: str = "") -> User:
     user = User.objects.create_user(role, f"{role}@example.org", "pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
+    user.groups.add(Group.objects.get(name=group or role))
     return user
 
 

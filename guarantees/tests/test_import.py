@@ -47,8 +47,8 @@ class ImportTests(TestCase):
         before = state()
         response = self.upload(
             "provisions",
-            PROVISIONS_HEADER + "KZ,kz-elections-law,21,official,mirror@abc,Избирательные округа\n"
-            "KZ,kz-elections-law,20-1,official,mirror@abc,New heading\n",
+            PROVISIONS_HEADER + "KZ,kz-elections-law,21,secondary,mirror@abc,Избирательные округа\n"
+            "KZ,kz-elections-law,20-1,secondary,mirror@abc,New heading\n",
             dry_run=True,
         )
         self.assertEqual(response.status_code, 200)
@@ -60,8 +60,8 @@ class ImportTests(TestCase):
     def test_real_run_creates_drafts_and_proposes_changes_to_published_entries(self):
         response = self.upload(
             "provisions",
-            PROVISIONS_HEADER + "KZ,kz-elections-law,21,official,mirror@abc,Избирательные округа\n"
-            "KZ,kz-elections-law,20-1,official,mirror@abc,New heading\n",
+            PROVISIONS_HEADER + "KZ,kz-elections-law,21,secondary,mirror@abc,Избирательные округа\n"
+            "KZ,kz-elections-law,20-1,secondary,mirror@abc,New heading\n",
         )
         self.assertTrue(response.context["report"].applied)
         created = Provision.objects.get(number="21")
@@ -84,11 +84,11 @@ class ImportTests(TestCase):
         self.assertEqual(assessment.publication_status, PublicationStatus.DRAFT)
 
     def test_every_failure_mode_leaves_the_database_unchanged(self):
-        good = "KZ,kz-elections-law,22,official,mirror@abc,Good row\n"
+        good = "KZ,kz-elections-law,22,secondary,mirror@abc,Good row\n"
         cases = {
             "wrong encoding": (
                 "provisions",
-                (PROVISIONS_HEADER + good + "KZ,kz-elections-law,23,official,м,x\n").encode("cp1251"),
+                (PROVISIONS_HEADER + good + "KZ,kz-elections-law,23,secondary,м,x\n").encode("cp1251"),
                 "not UTF-8",
             ),
             "missing column": (
@@ -103,13 +103,13 @@ class ImportTests(TestCase):
             ),
             "unknown jurisdiction": (
                 "provisions",
-                PROVISIONS_HEADER + good + "XX,kz-elections-law,23,official,m,x\n",
+                PROVISIONS_HEADER + good + "XX,kz-elections-law,23,secondary,m,x\n",
                 "Line 3: Unknown jurisdiction “XX”",
             ),
             "bad article number": (
                 "provisions",
-                PROVISIONS_HEADER + good + "KZ,kz-elections-law,ст. 23,official,m,x\n",
-                "Line 3: article must be",
+                PROVISIONS_HEADER + good + "KZ,kz-elections-law,ст. 23,secondary,m,x\n",
+                "Line 3: article “ст. 23”: Write the number only",
             ),
             "bad verification": (
                 "provisions",
@@ -118,7 +118,7 @@ class ImportTests(TestCase):
             ),
             "no where_read": (
                 "provisions",
-                PROVISIONS_HEADER + good + "KZ,kz-elections-law,23,official,,x\n",
+                PROVISIONS_HEADER + good + "KZ,kz-elections-law,23,secondary,,x\n",
                 "Line 3: where_read is required",
             ),
             "duplicate row": (
@@ -129,7 +129,7 @@ class ImportTests(TestCase):
             "empty file": ("provisions", PROVISIONS_HEADER, "no rows"),
             "ragged row": (
                 "provisions",
-                PROVISIONS_HEADER + good + "KZ,kz-elections-law,23,official,m,x,extra\n",
+                PROVISIONS_HEADER + good + "KZ,kz-elections-law,23,secondary,m,x,extra\n",
                 "more cells than the header",
             ),
             "unknown provision": (
@@ -140,7 +140,7 @@ class ImportTests(TestCase):
             "provided without provision": (
                 "assessments",
                 "guarantee,jurisdiction,status,provisions\ndomestic-observers,KZ,partial,\n",
-                "must cite at least one provision",
+                "must cite a provision of its own jurisdiction",
             ),
             "bad date": (
                 "assessments",

@@ -64,8 +64,9 @@ def guarantee_detail(request, slug):
         ),
         slug=slug,
     )
+    preview_facts = {}
     if preview:
-        show_pending(guarantee)
+        preview_facts = preview_of(guarantee)
     by_jurisdiction = {assessment.jurisdiction_id: assessment for assessment in guarantee.current_assessments}
     columns = [(jurisdiction, by_jurisdiction.get(jurisdiction.pk)) for jurisdiction in Jurisdiction.objects.all()]
     related = (
@@ -83,6 +84,7 @@ def guarantee_detail(request, slug):
         "today": today,
         "citations": guarantee_citations(guarantee, request.build_absolute_uri(guarantee.get_absolute_url()), today),
         "preview": preview,
+        "preview_facts": preview_facts,
         "form": SuggestionForm(),
         "jurisdiction": None,
     }
@@ -93,6 +95,20 @@ def guarantee_detail(request, slug):
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def preview_of(guarantee) -> dict:
+    """Show the guarantee and its assessments as they will read once published; say what that covers."""
+    show_pending(guarantee)
+    relations = {field.name for field in guarantee._meta.many_to_many}
+    for assessment in guarantee.current_assessments:
+        show_pending(assessment)
+    return {
+        "fields_proposed": any(name not in relations for name in guarantee.pending),
+        "relations_proposed": any(name in relations for name in guarantee.pending),
+        "unpublished_assessments": sum(not a.is_published for a in guarantee.current_assessments),
+        "proposed_assessments": sum(bool(a.pending) for a in guarantee.current_assessments),
+    }
 
 
 def guarantee_document(context: dict) -> dict:

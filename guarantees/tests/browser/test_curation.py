@@ -7,6 +7,8 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from guarantees.models import Guarantee
+
 from ..factories import make_category, make_source
 
 
@@ -63,3 +65,38 @@ def test_curator_drafts_reviewer_publishes_reader_sees(live_server, page, transa
     page.goto(public_url)
     expect(page.locator("h1")).to_have_text("Video observation")
     expect(page.locator(".citation").first).to_contain_text("Mateikovich")
+
+
+def test_shipped_guarantee_edited_in_its_inline_assessment_end_to_end(live_server, page, curated):
+    """A curator changes a shipped assessment from its guarantee's page, a reviewer publishes, a reader reads."""
+    importlib.import_module("guarantees.migrations.0004_roles").create_roles(apps, None)
+    importlib.import_module("guarantees.migrations.0014_reference_tables_by_reviewers").for_reviewers_only(apps, None)
+    for role in ["curator", "reviewer"]:
+        user = User.objects.create_user(role, password="a-long-password", is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+    guarantee = Guarantee.objects.published().order_by("pk").first()
+    assessment = guarantee.assessments.published().order_by("jurisdiction__order", "valid_from").first()
+    public_url = live_server.url + guarantee.get_absolute_url()
+    new_commentary = "Checked again in the browser test."
+
+    log_in(page, live_server, "curator")
+    page.goto(live_server.url + reverse("admin:guarantees_guarantee_change", args=[guarantee.pk]))
+    page.get_by_role("button", name="Save and continue editing").click()  # unchanged: saves, proposes nothing
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    expect(page.locator(".messagelist")).not_to_contain_text("await review")
+    index = page.locator(f"input[name$='-id'][value='{assessment.pk}']").get_attribute("name").split("-")[1]
+    page.locator(f"#id_assessments-{index}-commentary_en").fill(new_commentary)
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("Your changes await review")
+    assert new_commentary not in page.request.get(public_url, headers={"Cookie": ""}).text()
+
+    page.context.clear_cookies()
+    log_in(page, live_server, "reviewer")
+    page.goto(live_server.url + reverse("admin:guarantees_assessment_change", args=[assessment.pk]))
+    expect(page.locator(".field-pending_summary")).to_contain_text(new_commentary)
+    page.get_by_role("button", name="Publish").click()
+    expect(page.locator(".messagelist")).to_contain_text("Published")
+
+    page.context.clear_cookies()
+    page.goto(public_url)
+    expect(page.locator(".guarantee")).to_contain_text(new_commentary)
