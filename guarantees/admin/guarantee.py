@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from .. import workflow
-from ..choices import CitationPurpose
+from ..choices import CitationPurpose, PublicationStatus
 from ..models import Assessment, AssessmentCitation, Guarantee, GuaranteeCitation
 from . import tools
 from .review import ReviewableAdmin, ShowsVersion, VersionedForm
@@ -102,6 +102,16 @@ class GuaranteeAdmin(ReviewableAdmin, TranslationAdmin):
             path("import/<str:kind>-template.csv", view(tools.import_template), name="guarantees_import_template"),
             *super().get_urls(),
         ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        """The preview (the guarantee page only has one) is offered while the entry or a cell awaits review."""
+        context["preview_offered"] = obj is not None and (
+            not obj.is_published
+            or obj.has_pending_changes
+            or obj.assessments.exclude(pending={}).exists()
+            or obj.assessments.exclude(publication_status=PublicationStatus.PUBLISHED).exists()
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description=_("kind"), ordering="category__kind")
     def kind(self, guarantee):

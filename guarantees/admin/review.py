@@ -161,7 +161,14 @@ class ReviewedInlines:
             if self.has_delete_permission(request, obj):
                 obj.delete()
         if proposed:
-            messages.info(request, _("Your changes await review; readers still see the published version."))
+            tell_awaiting_review(request)
+
+
+def tell_awaiting_review(request) -> None:
+    """Once a request, however many of its entries became proposals."""
+    if not getattr(request, "_told_awaiting_review", False):
+        request._told_awaiting_review = True
+        messages.info(request, _("Your changes await review; readers still see the published version."))
 
 
 class ReviewableAdmin(ShowsVersion, ReviewedInlines, SimpleHistoryAdmin):
@@ -189,7 +196,7 @@ class ReviewableAdmin(ShowsVersion, ReviewedInlines, SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         stored = type(obj).objects.filter(pk=obj.pk).first() if change else None
         if save_reviewed(request, form, stored):
-            messages.info(request, _("Your changes await review; readers still see the published version."))
+            tell_awaiting_review(request)
 
     # Workflow buttons on the change form.
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):

@@ -151,7 +151,8 @@ class ReviewedEditTests(AdminTestCase):
         self.assertEqual(assessment.pending, {"commentary_en": "A proposed commentary, inline."})
         self.assertNotIn("A proposed commentary, inline.", self.public_page(guarantee.get_absolute_url()))
         admin_page = self.app.get(change_url(guarantee), user=self.curator.username)
-        preview = admin_page.click(description="Preview on the site", user=self.curator.username)
+        preview_link = admin_page.html.find("a", string="Preview on the site")["href"]
+        preview = self.app.get(preview_link, user=self.curator.username)
         self.assertIn("A proposed commentary, inline.", preview.text)
         self.assertIn("1 assessment is shown with its proposed changes.", preview.text)
         self.assertNotIn("Its proposed changes are shown.", preview.text)
