@@ -230,7 +230,8 @@ class NoWayAroundReviewTests(AdminTestCase):
         self.assertEqual(guarantee.publication_status, PublicationStatus.WITHDRAWN)
         self.assertEqual(guarantee.summary_en, old_summary)
         self.assertGreater(guarantee.version, version)
-        self.assertNotIn(guarantee.name_en, self.public_page(reverse("guarantees:guarantee-list")))
+        self.renew_app()
+        self.assertEqual(self.app.get(guarantee.get_absolute_url(), expect_errors=True).status_code, 404)
 
     def test_revert_of_a_published_entry_becomes_a_proposal(self):
         guarantee = Guarantee.objects.published().order_by("pk").first()
@@ -335,12 +336,22 @@ class FindingArticlesTests(AdminTestCase):
 
 
 class WorkflowGapTests(AdminTestCase):
-    def draft_guarantee_with_assessment(self):
+    def draft_guarantee_with_assessment(self, classified: bool = False):
         guarantee = Guarantee.objects.published().order_by("pk").first()
         Guarantee.objects.filter(pk=guarantee.pk).update(publication_status=PublicationStatus.DRAFT)
         guarantee.assessments.update(publication_status=PublicationStatus.DRAFT)
-        guarantee.citations.filter(purpose="classification").delete()
+        if not classified:
+            guarantee.citations.filter(purpose="classification").delete()
         return Guarantee.objects.get(pk=guarantee.pk)
+
+    def test_a_guarantee_is_published_with_its_assessments_in_review(self):
+        guarantee = self.draft_guarantee_with_assessment(classified=True)
+        self.transition(guarantee, self.curator, "submit_with_assessments")
+        page = self.transition(guarantee, self.reviewer, "publish_with_assessments")
+        self.assertIn("is now Published", page.text)
+        statuses = set(guarantee.assessments.values_list("publication_status", flat=True))
+        self.assertEqual(statuses, {PublicationStatus.PUBLISHED})
+        self.assertIn(guarantee.name_en, self.public_page(guarantee.get_absolute_url()))
 
     def test_submit_says_at_once_what_would_block_publication(self):
         guarantee = self.draft_guarantee_with_assessment()
