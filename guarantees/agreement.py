@@ -53,10 +53,7 @@ def first_and_second(on_date) -> dict[tuple[int, int], tuple[str, str]]:
     """(guarantee, jurisdiction) -> (first coding's status, second coding's status), for double-coded cells."""
     first = {
         (row["guarantee_id"], row["jurisdiction_id"]): row["status"]
-        for row in Assessment.objects.published()
-        .in_force_on(on_date)
-        .filter(guarantee__publication_status="published")
-        .values("guarantee_id", "jurisdiction_id", "status")
+        for row in Assessment.objects.current_on(on_date).values("guarantee_id", "jurisdiction_id", "status")
     }
     return {
         key: (first[key], status)

@@ -24,6 +24,10 @@ class AssessmentStatus(models.TextChoices):
     ABSENT = "absent", _("Absent")
 
 
+#: A cell with no assessment in force: shown and exported differently from "absent", spelt this one way.
+NOT_ASSESSED = "unassessed"
+
+
 class InstrumentKind(models.TextChoices):
     CONSTITUTION = "constitution", _("Constitution")
     CONSTITUTIONAL_LAW = "constitutional_law", _("Constitutional law")

@@ -5,7 +5,7 @@ Every function takes the access date, so that the same entry always gives the sa
 
 import datetime
 
-from .choices import InstrumentKind
+from .choices import AssessmentStatus, InstrumentKind
 from .models import Assessment, Guarantee, Instrument, Provision
 
 SITE_EN = "Electoral-Rights Guarantees: A Comparative Knowledge Base"
@@ -36,7 +36,11 @@ KIND_RU = {
     InstrumentKind.TREATY: "Международный договор",
     InstrumentKind.CONSTITUTION: "Конституция",
 }
-STATUS_RU = {"provided": "предусмотрена", "partial": "предусмотрена частично", "absent": "не предусмотрена"}
+STATUS_RU = {
+    AssessmentStatus.PROVIDED: "предусмотрена",
+    AssessmentStatus.PARTIAL: "предусмотрена частично",
+    AssessmentStatus.ABSENT: "не предусмотрена",
+}
 
 
 def english_date(date: datetime.date) -> str:

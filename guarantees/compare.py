@@ -7,14 +7,15 @@ so what is exported is what is shown.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from .choices import PublicationStatus
+from .choices import NOT_ASSESSED
 from .filters import GuaranteeFilterSet, without_empty_values
-from .models import Assessment, Category, Guarantee, Instrument, Jurisdiction, Provision
-from .querysets import in_force_on_filter
+from .models import Assessment, Category, Guarantee, Jurisdiction, Provision
+from .querysets import current_assessment_filter
+from .representations import provision_reference
 
 EXPORT_FORMATS = {"html", "csv", "json"}
 
@@ -45,21 +46,20 @@ def parse_compare_request(params: QueryDict, base: QuerySet) -> CompareRequest:
     """Validate the query string; raise CompareError listing every problem."""
     problems = []
     jurisdictions = choose_jurisdictions(params.getlist("j"), problems)
-    as_of = parse_as_of(params.get("as_of", ""), problems)
     export_format = params.get("format", "html")
     if export_format not in EXPORT_FORMATS:
         problems.append(_("Unknown format “%(format)s”: use csv or json.") % {"format": export_format[:20]})
     differences = params.get("diff", "")
     if differences not in {"", "0", "1"}:
         problems.append(_("“diff” is 1 (differences only) or 0."))
-    filterset = GuaranteeFilterSet(params, queryset=base, on_date=as_of or datetime.date.today())
+    filterset = GuaranteeFilterSet(params, queryset=base)
     if not filterset.is_valid():
         problems += filterset.error_messages()
     if problems:
         raise CompareError(problems)
     return CompareRequest(
         jurisdictions=jurisdictions,
-        as_of=as_of,
+        as_of=filterset.on_date,
         differences_only=differences == "1",
         export_format=export_format,
         filterset=filterset,
@@ -84,23 +84,6 @@ def choose_jurisdictions(requested: list[str], problems: list[str]) -> list[Juri
     return chosen
 
 
-def parse_as_of(value: str, problems: list[str]) -> datetime.date | None:
-    if not value:
-        return datetime.date.today()
-    try:
-        as_of = datetime.date.fromisoformat(value)
-    except ValueError:
-        problems.append(_("“as_of” must be a date written YYYY-MM-DD, such as 2026-01-01."))
-        return None
-    earliest = Instrument.objects.aggregate(earliest=Min("date_adopted"))["earliest"]
-    if earliest and as_of < earliest:
-        problems.append(
-            _("No law in the knowledge base was adopted before %(earliest)s; choose a later date.")
-            % {"earliest": earliest.isoformat()}
-        )
-    return as_of
-
-
 def canonical_query(params: QueryDict, jurisdictions: list[Jurisdiction]) -> str:
     """The query string with codes in capitals, each jurisdiction once, and no empty values."""
     canonical = without_empty_values(params)
@@ -111,18 +94,7 @@ def canonical_query(params: QueryDict, jurisdictions: list[Jurisdiction]) -> str
 
 def matrix_queryset(compare: CompareRequest) -> QuerySet:
     """The rows: filtered published guarantees, grouped by kind and category, with their cells prefetched."""
-    on_date = compare.as_of
-    provisions = Provision.objects.published().in_force_on(on_date).select_related("instrument__jurisdiction")
-    assessments = (
-        Assessment.objects.published()
-        .in_force_on(on_date)
-        .filter(jurisdiction__in=compare.jurisdictions)
-        .select_related("jurisdiction")
-        .prefetch_related(Prefetch("provisions", provisions, to_attr="provisions_in_force"))
-    )
-    rows = compare.filterset.qs.select_related("category__parent").prefetch_related(
-        Prefetch("assessments", assessments, to_attr="cells_in_force")
-    )
+    rows = compare.filterset.qs.with_cells_on(compare.as_of, compare.jurisdictions)
     if compare.differences_only:
         rows = with_disagreement(rows, compare)
     return rows.order_by("category__kind", "category__parent__order", "category__order", "category__name", "name")
@@ -130,11 +102,7 @@ def matrix_queryset(compare: CompareRequest) -> QuerySet:
 
 def with_disagreement(rows: QuerySet, compare: CompareRequest) -> QuerySet:
     """Keep the rows where the chosen jurisdictions do not all say the same (not assessed counts as a say)."""
-    here = (
-        Q(assessments__jurisdiction__in=compare.jurisdictions)
-        & Q(assessments__publication_status=PublicationStatus.PUBLISHED)
-        & in_force_on_filter(compare.as_of, prefix="assessments__")
-    )
+    here = Q(assessments__jurisdiction__in=compare.jurisdictions) & current_assessment_filter(compare.as_of)
     rows = rows.annotate(
         assessed_here=Count("assessments", filter=here, distinct=True),
         statuses_here=Count("assessments__status", filter=here, distinct=True),
@@ -150,7 +118,7 @@ class Cell:
 
     @property
     def status(self) -> str:
-        return self.assessment.status if self.assessment else "unassessed"
+        return self.assessment.status if self.assessment else NOT_ASSESSED
 
     @property
     def provisions(self) -> list[Provision]:
@@ -158,7 +126,7 @@ class Cell:
 
     @property
     def references(self) -> str:
-        return "; ".join(f"{provision.instrument.short_title} {provision.reference}" for provision in self.provisions)
+        return "; ".join(provision_reference(provision) for provision in self.provisions)
 
 
 @dataclass

@@ -1,4 +1,7 @@
-"""The comparison matrix as CSV and JSON: the same rows as the page, every page of them, streamed."""
+"""The comparison matrix as CSV and JSON: the same rows as the page, every page of them, streamed.
+
+Names are the English ones, as in the API (`representations.py`); statuses are the API's values.
+"""
 
 import csv
 import json
@@ -8,9 +11,9 @@ from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 
 from .compare import CompareRequest, build_rows
+from .representations import jurisdiction_summary, row_document
 
 CHUNK = 200
-NOT_ASSESSED = "not assessed"
 
 
 class Echo:
@@ -32,9 +35,9 @@ def csv_lines(compare: CompareRequest, rows: QuerySet) -> Iterator[str]:
     yield writer.writerow(csv_header(compare))
     for row in build_rows(rows.iterator(chunk_size=CHUNK), compare.jurisdictions):
         category = row.guarantee.category
-        line = [row.guarantee.name, category.kind if category else "", category.name if category else ""]
+        line = [row.guarantee.name_en, category.kind if category else "", category.name_en if category else ""]
         for cell in row.cells:
-            line += [cell.assessment.status if cell.assessment else NOT_ASSESSED, cell.references]
+            line += [cell.status, cell.references]
         yield writer.writerow(line)
 
 
@@ -47,7 +50,7 @@ def csv_response(compare: CompareRequest, rows: QuerySet) -> StreamingHttpRespon
 def json_chunks(compare: CompareRequest, rows: QuerySet, url: str) -> Iterator[str]:
     head = {
         "as_of": compare.as_of.isoformat(),
-        "jurisdictions": [{"code": j.code, "name": j.name} for j in compare.jurisdictions],
+        "jurisdictions": [jurisdiction_summary(j) for j in compare.jurisdictions],
         "differences_only": compare.differences_only,
         "url": url,
     }
@@ -55,33 +58,6 @@ def json_chunks(compare: CompareRequest, rows: QuerySet, url: str) -> Iterator[s
     for index, row in enumerate(build_rows(rows.iterator(chunk_size=CHUNK), compare.jurisdictions)):
         yield ("," if index else "") + json.dumps(row_document(row), ensure_ascii=False)
     yield "]}"
-
-
-def row_document(row) -> dict:
-    category = row.guarantee.category
-    return {
-        "guarantee": row.guarantee.slug,
-        "name": row.guarantee.name,
-        "kind": category.kind if category else None,
-        "category": category.slug if category else None,
-        "cells": {
-            cell.jurisdiction.code: {
-                "status": cell.assessment.status if cell.assessment else NOT_ASSESSED,
-                "commentary": cell.assessment.commentary if cell.assessment else "",
-                "provisions": [
-                    {
-                        "instrument": provision.instrument.slug,
-                        "reference": f"{provision.instrument.short_title} {provision.reference}",
-                        "article": provision.number,
-                        "paragraph": provision.paragraph,
-                        "verification": provision.verification,
-                    }
-                    for provision in cell.provisions
-                ],
-            }
-            for cell in row.cells
-        },
-    }
 
 
 def json_response(compare: CompareRequest, rows: QuerySet, url: str) -> StreamingHttpResponse:

@@ -6,15 +6,16 @@ The view supplies the queryset (published guarantees); the FilterSet only narrow
 import datetime
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Min, Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from .choices import AssessmentStatus, Kind
-from .models import Assessment, Category, ElectoralRight, Jurisdiction, Principle, Stage
-from .querysets import in_force_on_filter
+from .models import Category, ElectoralRight, Instrument, Jurisdiction, Principle, Stage
 
 TEXT_FIELDS = ["name", "summary", "description"]
 
@@ -49,17 +50,51 @@ class JurisdictionStatusFilter(django_filters.ModelMultipleChoiceFilter):
 
     def filter(self, qs: QuerySet, value) -> QuerySet:
         for jurisdiction in value or []:
-            current = Assessment.objects.published().filter(
-                in_force_on_filter(self.parent.on_date), guarantee=OuterRef("pk"), jurisdiction=jurisdiction
-            )
-            if self.status is None:
-                qs = qs.filter(~Exists(current))
-            else:
-                qs = qs.filter(Exists(current.filter(status=self.status)))
+            qs = qs.with_status_on(self.parent.on_date, jurisdiction, self.status)
+        return qs
+
+
+def parse_as_of(value: str | None) -> datetime.date | None:
+    """The one reading of an “as of” date, for every page, export and the API: YYYY-MM-DD, not before the
+    earliest law in the knowledge base. Empty means today's law (None)."""
+    if not value:
+        return None
+    try:
+        if len(value) != len("2026-01-01"):
+            raise ValueError(value)
+        as_of = datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(_("“as_of” must be a date written YYYY-MM-DD, such as 2026-01-01."), "format") from None
+    earliest = Instrument.objects.aggregate(earliest=Min("date_adopted"))["earliest"]
+    if earliest and as_of < earliest:
+        raise ValidationError(
+            _("No law in the knowledge base was adopted before %(earliest)s; choose a later date.")
+            % {"earliest": earliest.isoformat()},
+            "too_early",
+        )
+    return as_of
+
+
+class AsOfField(forms.Field):
+    def to_python(self, value):
+        return parse_as_of(value)
+
+
+@extend_schema_field(OpenApiTypes.DATE)
+class AsOfFilter(django_filters.Filter):
+    """The date as of which the status filters, and the statuses shown, read the law (today by default).
+
+    It narrows nothing itself: the FilterSet's `on_date` hands it to the status filters and to the page.
+    """
+
+    field_class = AsOfField
+
+    def filter(self, qs: QuerySet, value) -> QuerySet:
         return qs
 
 
 class GuaranteeFilterSet(django_filters.FilterSet):
+    as_of = AsOfFilter(label=_("As of"))
     q = django_filters.CharFilter(method="filter_text", label=_("Text"), max_length=200)
     kind = django_filters.ChoiceFilter(field_name="category__kind", choices=Kind.choices, label=_("Kind"))
     category = django_filters.ModelMultipleChoiceFilter(
@@ -80,13 +115,16 @@ class GuaranteeFilterSet(django_filters.FilterSet):
         label=_("Sort by"),
     )
 
-    def __init__(self, data=None, *args, on_date: datetime.date | None = None, **kwargs):
-        """`on_date`: the day as of which statuses are read (today unless a page asks for another).
-
-        Empty values (`?stage=` from a form's "All" option) mean no filter, not an invalid choice.
-        """
-        self.on_date = on_date or datetime.date.today()
+    def __init__(self, data=None, *args, **kwargs):
+        """Empty values (`?stage=` from a form's "All" option) mean no filter, not an invalid choice."""
         super().__init__(without_empty_values(data), *args, **kwargs)
+
+    @property
+    def on_date(self) -> datetime.date:
+        """The day as of which statuses are read: `as_of`, or today."""
+        if self.is_bound and self.is_valid():
+            return self.form.cleaned_data.get("as_of") or datetime.date.today()
+        return datetime.date.today()
 
     def error_messages(self) -> list[str]:
         """Each problem with the query string, prefixed with the label of the filter it concerns."""

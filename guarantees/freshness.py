@@ -1,27 +1,28 @@
 """Which cells need re-checking: those citing an article whose wording changed after the cell was checked."""
 
-from collections import defaultdict
+import datetime
+from collections.abc import Iterable
+
+from django.db.models import Exists, OuterRef, Value
+from django.db.models.functions import Coalesce
 
 from .models import Assessment, Provision
 
+Citation = Assessment.provisions.through
 
-def cells_needing_recheck(assessments: list[Assessment], provisions_of=lambda assessment: assessment.provisions.all()):
-    """Of these assessments (their provisions prefetched), the ids of those to re-check. One query."""
-    cited = [(assessment, provision) for assessment in assessments for provision in provisions_of(assessment)]
-    if not cited:
+
+def cells_needing_recheck(assessments: Iterable[Assessment]) -> set[int]:
+    """Of these assessments, the ids of those citing an article that got a newer wording than the one cited,
+    entered after the cell was assessed. One query, over what they cite: nothing needs to be prefetched."""
+    ids = {assessment.pk for assessment in assessments if assessment is not None}
+    if not ids:
         return set()
-    wordings = defaultdict(list)
-    for wording in Provision.objects.filter(
-        instrument_id__in={provision.instrument_id for _, provision in cited},
-        number__in={provision.number for _, provision in cited},
-    ).only("instrument_id", "number", "paragraph", "valid_from", "created_at"):
-        wordings[(wording.instrument_id, wording.number, wording.paragraph)].append(wording)
-    flagged = set()
-    for assessment, provision in cited:
-        for wording in wordings[(provision.instrument_id, provision.number, provision.paragraph)]:
-            newer = wording.valid_from is not None and (
-                provision.valid_from is None or wording.valid_from > provision.valid_from
-            )
-            if newer and wording.created_at.date() > assessment.assessed_on:
-                flagged.add(assessment.pk)
-    return flagged
+    newer_wording = Provision.objects.filter(
+        instrument=OuterRef("provision__instrument"),
+        number=OuterRef("provision__number"),
+        paragraph=OuterRef("provision__paragraph"),
+        valid_from__gt=Coalesce(OuterRef("provision__valid_from"), Value(datetime.date.min)),
+        created_at__date__gt=OuterRef("assessment__assessed_on"),
+    )
+    flagged = Citation.objects.filter(assessment_id__in=ids).filter(Exists(newer_wording))
+    return set(flagged.values_list("assessment_id", flat=True))

@@ -1,11 +1,20 @@
-"""QuerySet methods named for the questions the pages ask."""
+"""QuerySet methods named for the questions the pages ask: each question is asked here, once.
+
+"The law as of a date" is one verb: `Assessment.objects.cells_on(date)` are the published assessments in
+force on the date, each with the published provisions it cites that were in force on that date, as
+`provisions_in_force`; `Guarantee.objects.with_cells_on(date)` attaches them to each guarantee as
+`cells_in_force`. Pages, cell pages, the matrix, exports, the API, downloads and freshness flags use them;
+`in_force_on_filter` is the one date predicate and is spelt nowhere else.
+"""
 
 import datetime
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from .choices import PublicationStatus
+
+PUBLISHED = PublicationStatus.PUBLISHED
 
 
 def in_force_on_filter(on_date: datetime.date, prefix: str = "") -> Q:
@@ -15,6 +24,11 @@ def in_force_on_filter(on_date: datetime.date, prefix: str = "") -> Q:
     return starts & ends
 
 
+def current_assessment_filter(on_date: datetime.date, prefix: str = "assessments__") -> Q:
+    """Through a relation (`prefix`): the published assessments in force on the date, for annotations."""
+    return in_force_on_filter(on_date, prefix) & Q(**{f"{prefix}publication_status": PUBLISHED})
+
+
 class InForceQuerySet(models.QuerySet):
     def in_force_on(self, on_date: datetime.date):
         return self.filter(in_force_on_filter(on_date))
@@ -22,7 +36,45 @@ class InForceQuerySet(models.QuerySet):
 
 class ReviewableQuerySet(InForceQuerySet):
     def published(self):
-        return self.filter(publication_status=PublicationStatus.PUBLISHED)
+        return self.filter(publication_status=PUBLISHED)
+
+
+class ProvisionQuerySet(ReviewableQuerySet):
+    def cited_on(self, on_date: datetime.date, preview: bool = False):
+        """The wordings a cell shows on the date: published (all, for a staff preview) and in force then."""
+        provisions = self if preview else self.published()
+        return provisions.in_force_on(on_date).select_related("instrument__jurisdiction")
+
+
+class AssessmentQuerySet(ReviewableQuerySet):
+    def current_on(self, on_date: datetime.date):
+        """Published, in force on the date, of a published guarantee: what readers may see of a cell."""
+        return self.published().in_force_on(on_date).filter(guarantee__publication_status=PUBLISHED)
+
+    def cells_on(self, on_date: datetime.date, jurisdictions=None, preview: bool = False, evidence: bool = True):
+        """The cells in force on the date, with their jurisdiction; with `evidence`, the provisions they cite
+        that were in force on the date, as `provisions_in_force`. `preview` (staff only) adds what is unpublished."""
+        from .models import Provision
+
+        cells = (self if preview else self.published()).in_force_on(on_date).select_related("jurisdiction")
+        if jurisdictions is not None:
+            cells = cells.filter(jurisdiction__in=jurisdictions)
+        if evidence:
+            provisions = Provision.objects.cited_on(on_date, preview)
+            cells = cells.prefetch_related(models.Prefetch("provisions", provisions, to_attr="provisions_in_force"))
+        return cells.order_by("jurisdiction__order", "jurisdiction__code")
+
+    def status_counts_on(self, on_date: datetime.date, guarantees):
+        """(jurisdiction id, status, count) of the given guarantees' cells on the date: one grouped query."""
+        return (
+            self.published()
+            .in_force_on(on_date)
+            .filter(guarantee__in=guarantees)
+            .order_by()  # a default ordering would join the GROUP BY and split the counts
+            .values_list("jurisdiction", "status")
+            # At most one assessment of a guarantee is in force in a jurisdiction on a date: no DISTINCT needed.
+            .annotate(count=models.Count("pk"))
+        )
 
 
 class InstrumentQuerySet(models.QuerySet):
@@ -34,32 +86,26 @@ class InstrumentQuerySet(models.QuerySet):
 
 class GuaranteeQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(publication_status=PublicationStatus.PUBLISHED)
+        return self.filter(publication_status=PUBLISHED)
 
     def of_kind(self, kind: str):
         return self.filter(category__kind=kind)
 
-    def with_assessments_on(self, on_date: datetime.date, preview: bool = False, evidence: bool = True):
-        """With each guarantee's assessments in force on the date, as `current_assessments`.
+    def with_cells_on(self, on_date: datetime.date, jurisdictions=None, preview: bool = False, evidence: bool = True):
+        """Each guarantee with its cells on the date (`Assessment.objects.cells_on`) as `cells_in_force`."""
+        from .models import Assessment
 
-        `preview` (for staff only) includes the assessments and provisions not yet published; without
-        `evidence` (for lists, which show statuses only), the provisions each assessment cites are not fetched.
-        """
-        assessments = published_assessments_on(on_date, preview, evidence)
+        cells = Assessment.objects.cells_on(on_date, jurisdictions, preview, evidence)
         return self.select_related("category__parent").prefetch_related(
-            models.Prefetch("assessments", assessments, to_attr="current_assessments")
+            models.Prefetch("assessments", cells, to_attr="cells_in_force")
         )
 
+    def with_status_on(self, on_date: datetime.date, jurisdiction, status: str | None):
+        """Those with this status in the jurisdiction on the date; `status=None`: those not yet assessed there."""
+        from .models import Assessment
 
-def published_assessments_on(on_date: datetime.date, preview: bool = False, evidence: bool = True):
-    """Published assessments in force on a date, with their jurisdiction and (`evidence`) their published provisions."""
-    from .models import Assessment, Provision
-
-    assessments = Assessment.objects.all() if preview else Assessment.objects.published()
-    assessments = assessments.in_force_on(on_date).select_related("jurisdiction")
-    if evidence:
-        provisions = Provision.objects.all() if preview else Provision.objects.published()
-        assessments = assessments.prefetch_related(
-            models.Prefetch("provisions", provisions.select_related("instrument__jurisdiction"))
-        )
-    return assessments.order_by("jurisdiction__order", "jurisdiction__code")
+        cell = Assessment.objects.published().in_force_on(on_date)
+        cell = cell.filter(guarantee=OuterRef("pk"), jurisdiction=jurisdiction)
+        if status is None:
+            return self.filter(~Exists(cell))
+        return self.filter(Exists(cell.filter(status=status)))

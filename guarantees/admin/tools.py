@@ -40,11 +40,7 @@ def cells_to_reconcile(on_date: datetime.date) -> list[Assessment]:
 
 
 def cells_to_recheck(on_date: datetime.date) -> list[Assessment]:
-    cells = list(
-        Assessment.objects.in_force_on(on_date)
-        .select_related("guarantee", "jurisdiction")
-        .prefetch_related("provisions")
-    )
+    cells = list(Assessment.objects.in_force_on(on_date).select_related("guarantee", "jurisdiction"))
     flagged = cells_needing_recheck(cells)
     return [cell for cell in cells if cell.pk in flagged]
 

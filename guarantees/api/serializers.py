@@ -1,12 +1,10 @@
 """Read-only representations: stable identifiers (codes, slugs, keys), links between resources."""
 
-from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..models import Assessment, Category, Guarantee, Instrument, Jurisdiction, Provision, Source
-
-OTHER_LANGUAGES = [code for code, _ in settings.LANGUAGES if code != settings.MODELTRANSLATION_DEFAULT_LANGUAGE]
+from ..models import Category, Guarantee, Instrument, Jurisdiction, Provision, Source
+from ..representations import cell_summary, provision_reference, translations
 
 
 @extend_schema_field(
@@ -25,10 +23,7 @@ class TranslationsField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, obj) -> dict:
-        return {
-            language: {name: getattr(obj, f"{name}_{language}") or None for name in self.translated_fields}
-            for language in OTHER_LANGUAGES
-        }
+        return translations(obj, self.translated_fields)
 
 
 class JurisdictionSerializer(serializers.HyperlinkedModelSerializer):
@@ -105,7 +100,7 @@ class ProvisionSerializer(serializers.ModelSerializer):
         ]
 
     def get_reference(self, provision) -> str:
-        return f"{provision.instrument.short_title} {provision.reference}"
+        return provision_reference(provision)
 
 
 class CategorySerializer(serializers.HyperlinkedModelSerializer):
@@ -133,34 +128,10 @@ class SourceSerializer(serializers.HyperlinkedModelSerializer):
         extra_kwargs = {"url": {"lookup_field": "key"}}
 
 
-class AssessmentSerializer(serializers.ModelSerializer):
-    jurisdiction = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    commentary = serializers.CharField(source="commentary_en")
-    translations = TranslationsField(["commentary"])
-    provisions = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Assessment
-        fields = [
-            "jurisdiction",
-            "status",
-            "commentary",
-            "translations",
-            "assessed_on",
-            "valid_from",
-            "valid_to",
-            "provisions",
-        ]
-
-    def get_provisions(self, assessment) -> list[dict]:
-        return [
-            {
-                "id": provision.pk,
-                "reference": f"{provision.instrument.short_title} {provision.reference}",
-                "verification": provision.verification,
-            }
-            for provision in assessment.provisions.all()
-        ]
+CELL_SCHEMA = {
+    "type": "object",
+    "description": "The assessment in force on the date (status `unassessed` when none), with the provisions in force.",
+}
 
 
 class GuaranteeSerializer(serializers.HyperlinkedModelSerializer):
@@ -174,7 +145,7 @@ class GuaranteeSerializer(serializers.HyperlinkedModelSerializer):
     rights = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     stages = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     principles = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    assessments = AssessmentSerializer(source="current_assessments", many=True, read_only=True)
+    assessments = serializers.SerializerMethodField()
     sources = serializers.SerializerMethodField()
 
     class Meta:
@@ -197,3 +168,7 @@ class GuaranteeSerializer(serializers.HyperlinkedModelSerializer):
 
     def get_sources(self, guarantee) -> list[dict]:
         return [{"source": c.source.key, "pages": c.pages, "purpose": c.purpose} for c in guarantee.citations.all()]
+
+    @extend_schema_field({"type": "array", "items": CELL_SCHEMA})
+    def get_assessments(self, guarantee) -> list[dict]:
+        return [cell_summary(assessment.jurisdiction, assessment) for assessment in guarantee.cells_in_force]

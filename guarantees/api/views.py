@@ -1,7 +1,5 @@
 """The read-only JSON API: published content only, the pages' own FilterSet, strict query strings."""
 
-import datetime
-
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django_filters import rest_framework as filters
@@ -15,7 +13,6 @@ from rest_framework.views import APIView
 
 from ..choices import InstrumentKind, InstrumentStatus, Verification
 from ..compare import CompareError, build_rows, matrix_queryset, parse_compare_request
-from ..exports import row_document
 from ..filters import GuaranteeFilterSet
 from ..models import (
     Category,
@@ -27,6 +24,7 @@ from ..models import (
     Provision,
     Source,
 )
+from ..representations import jurisdiction_summary, row_document
 from . import serializers
 
 
@@ -118,26 +116,18 @@ class SourceViewSet(ReadOnly):
     lookup_field = "key"
 
 
-@extend_schema(
-    parameters=[OpenApiParameter("as_of", OpenApiTypes.DATE, description="Assessments in force on this date.")]
-)
 class GuaranteeViewSet(ReadOnly):
+    """`as_of` is a filter of the FilterSet: the status filters and the cells shown read the same date."""
+
     serializer_class = serializers.GuaranteeSerializer
     filterset_class = GuaranteeFilterSet
     lookup_field = "slug"
-    extra_params = {"as_of"}
-
-    def as_of(self) -> datetime.date:
-        value = self.request.query_params.get("as_of", "")
-        try:
-            return datetime.date.fromisoformat(value) if value else datetime.date.today()
-        except ValueError:
-            raise ValidationError({"as_of": ["A date written YYYY-MM-DD, such as 2026-01-01."]}) from None
 
     def get_queryset(self):
+        on_date = GuaranteeFilterSet(self.request.query_params, queryset=Guarantee.objects.none()).on_date
         return (
             Guarantee.objects.published()
-            .with_assessments_on(self.as_of())
+            .with_cells_on(on_date)
             .prefetch_related(
                 "rights",
                 "stages",
@@ -146,9 +136,6 @@ class GuaranteeViewSet(ReadOnly):
             )
             .order_by("slug")
         )
-
-    def get_filterset_kwargs(self):
-        return {"on_date": self.as_of()}
 
 
 class CompareView(StrictQueryString, APIView):
@@ -177,7 +164,7 @@ class CompareView(StrictQueryString, APIView):
         response = paginator.get_paginated_response(rows)
         response.data = {
             "as_of": compare.as_of.isoformat(),
-            "jurisdictions": [{"code": j.code, "name": j.name_en} for j in compare.jurisdictions],
+            "jurisdictions": [jurisdiction_summary(j) for j in compare.jurisdictions],
             "differences_only": compare.differences_only,
             **response.data,
         }

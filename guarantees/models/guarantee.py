@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import AssessmentStatus, CitationPurpose
-from ..querysets import GuaranteeQuerySet, ReviewableQuerySet
+from ..querysets import AssessmentQuerySet, GuaranteeQuerySet
 from .base import TimeStamped, Validity
 from .law import Provision
 from .reference import ElectoralRight, Jurisdiction, Principle, Source, Stage
@@ -78,7 +78,7 @@ class Assessment(TimeStamped, Validity, Reviewable):
     assessed_on = models.DateField(_("assessed on"))
     sources = models.ManyToManyField(Source, through="AssessmentCitation", related_name="assessments", blank=True)
 
-    objects = ReviewableQuerySet.as_manager()
+    objects = AssessmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["guarantee", "jurisdiction__order", F("valid_from").asc(nulls_first=True)]

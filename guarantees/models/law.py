@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import InstrumentKind, InstrumentStatus, TextKind, Verification
-from ..querysets import InstrumentQuerySet, ReviewableQuerySet
+from ..querysets import InstrumentQuerySet, ProvisionQuerySet
 from .base import TimeStamped, Validity, natural_sort_key
 from .reference import Jurisdiction
 from .review import Reviewable
@@ -110,7 +110,7 @@ class Provision(TimeStamped, Validity, Reviewable):
     edition = models.CharField(_("edition seen"), max_length=200, blank=True)
     checked_on = models.DateField(_("checked on"), null=True, blank=True)
 
-    objects = ReviewableQuerySet.as_manager()
+    objects = ProvisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["instrument", "sort_key", "paragraph", F("valid_from").asc(nulls_first=True)]

@@ -7,9 +7,11 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
+from ..choices import NOT_ASSESSED, AssessmentStatus
+
 register = template.Library()
 
-SYMBOLS = {"provided": "✓", "partial": "◐", "absent": "✗"}
+SYMBOLS = {AssessmentStatus.PROVIDED: "✓", AssessmentStatus.PARTIAL: "◐", AssessmentStatus.ABSENT: "✗"}
 VERIFICATION = '<span class="badge badge-{}" title="{}">{}</span>'
 BADGE = '<span class="status status-{}"><span aria-hidden="true" class="status-symbol">{}</span> {}</span>'
 
@@ -18,7 +20,7 @@ BADGE = '<span class="status status-{}"><span aria-hidden="true" class="status-s
 def status_badge(assessment):
     """`assessment` may be None: the pair has not been assessed yet."""
     if assessment is None:
-        return format_html(BADGE, "unassessed", "?", gettext("Not yet assessed"))
+        return format_html(BADGE, NOT_ASSESSED, "?", gettext("Not yet assessed"))
     return format_html(BADGE, assessment.status, SYMBOLS[assessment.status], assessment.get_status_display())
 
 

@@ -183,8 +183,8 @@ class ExportTests(CompareFixture):
         self.assertEqual(
             b"".join(response.streaming_content).decode(),
             "guarantee,kind,category,KZ,KZ provisions,KG,KG provisions\n"
-            "Political pluralism,condition,Political,partial,Constitution 1995 art. 5,not assessed,\n"
-            "Domestic observers,tool,Public control,provided,CL 2464 art. 20-1,not assessed,\n",
+            "Political pluralism,condition,Political,partial,Constitution 1995 art. 5,unassessed,\n"
+            "Domestic observers,tool,Public control,provided,CL 2464 art. 20-1,unassessed,\n",
         )
 
     def test_csv_rows_match_the_page_rows(self):
@@ -205,11 +205,14 @@ class ExportTests(CompareFixture):
             row["cells"]["KZ"]["provisions"],
             [
                 {
+                    "id": row["cells"]["KZ"]["provisions"][0]["id"],
                     "instrument": row["cells"]["KZ"]["provisions"][0]["instrument"],
                     "reference": "Constitution 2026 art. 6",
                     "article": "6",
                     "paragraph": "",
                     "verification": "secondary",
+                    "valid_from": "2026-07-01",
+                    "valid_to": None,
                 }
             ],
         )

@@ -68,7 +68,7 @@ def compare(request):
 
 def mark_rechecks(rows) -> None:
     cells = [cell for row in rows for cell in row.cells if cell.assessment]
-    flagged = cells_needing_recheck([cell.assessment for cell in cells], lambda a: a.provisions_in_force)
+    flagged = cells_needing_recheck(cell.assessment for cell in cells)
     for cell in cells:
         cell.needs_recheck = cell.assessment.pk in flagged
 

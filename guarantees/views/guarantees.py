@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from ..choices import CitationPurpose
@@ -13,6 +14,7 @@ from ..citations import guarantee_citations
 from ..facets import build_facets, build_status_grid
 from ..filters import GuaranteeFilterSet
 from ..models import Guarantee, GuaranteeCitation, Jurisdiction
+from ..representations import cell_summary, guarantee_summary, translations
 from ..workflow import show_pending
 from .errors import BadPage, bad_request, page_of
 from .trust import SuggestionForm
@@ -33,12 +35,17 @@ class GuaranteeListView(TemplateView):
         filterset = self.filterset_class(request.GET, queryset=base)
         if not filterset.is_valid():
             return bad_request(request, filterset.error_messages())
+        output = request.GET.get("format", "html")
+        if output not in {"html", "json"}:
+            return bad_request(request, [_("Unknown format “%(format)s”: use json.") % {"format": output[:20]}])
+        as_json = output == "json"
         try:
-            page = page_of(
-                request, filterset.qs.with_assessments_on(datetime.date.today(), evidence=False), self.paginate_by
-            )
+            rows = filterset.qs.with_cells_on(filterset.on_date, evidence=as_json)
+            page = page_of(request, rows, self.paginate_by)
         except BadPage as error:
             return bad_request(request, [str(error)])
+        if as_json:
+            return JsonResponse(list_document(filterset, page), json_dumps_params={"ensure_ascii": False})
         context = self.get_context_data(
             filterset=filterset,
             page=page,
@@ -50,13 +57,30 @@ class GuaranteeListView(TemplateView):
         return self.render_to_response(context)
 
 
+def list_document(filterset: GuaranteeFilterSet, page) -> dict:
+    """The list page's rows as data: each guarantee with its cell in every jurisdiction on the page's date."""
+    jurisdictions = list(Jurisdiction.objects.all())
+    guarantees = []
+    for guarantee in page:
+        by_jurisdiction = {cell.jurisdiction_id: cell for cell in guarantee.cells_in_force}
+        cells = {j.code: cell_summary(j, by_jurisdiction.get(j.pk)) for j in jurisdictions}
+        guarantees.append({**guarantee_summary(guarantee), "cells": cells})
+    return {
+        "as_of": filterset.on_date.isoformat(),
+        "count": page.paginator.count,
+        "page": page.number,
+        "pages": page.paginator.num_pages,
+        "guarantees": guarantees,
+    }
+
+
 def guarantee_detail(request, slug):
     """A guarantee with the jurisdictions side by side; `?preview=1` shows staff what is not yet published."""
     today = datetime.date.today()
     preview = "preview" in request.GET and request.user.has_perm("guarantees.view_guarantee")
     guarantees = Guarantee.objects.all() if preview else Guarantee.objects.published()
     guarantee = get_object_or_404(
-        guarantees.with_assessments_on(today, preview=preview).prefetch_related(
+        guarantees.with_cells_on(today, preview=preview).prefetch_related(
             "rights",
             "stages",
             "principles",
@@ -67,7 +91,7 @@ def guarantee_detail(request, slug):
     preview_facts = {}
     if preview:
         preview_facts = preview_of(guarantee)
-    by_jurisdiction = {assessment.jurisdiction_id: assessment for assessment in guarantee.current_assessments}
+    by_jurisdiction = {assessment.jurisdiction_id: assessment for assessment in guarantee.cells_in_force}
     columns = [(jurisdiction, by_jurisdiction.get(jurisdiction.pk)) for jurisdiction in Jurisdiction.objects.all()]
     related = (
         Guarantee.objects.published().filter(category=guarantee.category_id).exclude(pk=guarantee.pk).order_by("name")
@@ -101,28 +125,26 @@ def preview_of(guarantee) -> dict:
     """Show the guarantee and its assessments as they will read once published; say what that covers."""
     show_pending(guarantee)
     relations = {field.name for field in guarantee._meta.many_to_many}
-    for assessment in guarantee.current_assessments:
+    for assessment in guarantee.cells_in_force:
         show_pending(assessment)
     return {
         "fields_proposed": any(name not in relations for name in guarantee.pending),
         "relations_proposed": any(name in relations for name in guarantee.pending),
-        "unpublished_assessments": sum(not a.is_published for a in guarantee.current_assessments),
-        "proposed_assessments": sum(bool(a.pending) for a in guarantee.current_assessments),
+        "unpublished_assessments": sum(not a.is_published for a in guarantee.cells_in_force),
+        "proposed_assessments": sum(bool(a.pending) for a in guarantee.cells_in_force),
     }
 
 
 def guarantee_document(context: dict) -> dict:
     guarantee = context["guarantee"]
     return {
-        "guarantee": guarantee.slug,
-        "name": guarantee.name,
-        "summary": guarantee.summary,
-        "kind": guarantee.category.kind if guarantee.category else None,
-        "category": guarantee.category.slug if guarantee.category else None,
+        **guarantee_summary(guarantee),
+        "summary": guarantee.summary_en,
+        "translations": translations(guarantee, ["name", "summary"]),
         "citation": context["citations"],
         "cells": {
             jurisdiction.code: {
-                "status": assessment.status if assessment else "not assessed",
+                **cell_summary(jurisdiction, assessment),
                 "url": reverse("guarantees:cell", args=[guarantee.slug, jurisdiction.code]),
             }
             for jurisdiction, assessment in context["columns"]

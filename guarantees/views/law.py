@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from ..choices import AssessmentStatus, PublicationStatus
 from ..models import Assessment, Category, Guarantee, Instrument, Jurisdiction
-from ..querysets import in_force_on_filter
+from ..querysets import current_assessment_filter
 
 
 def jurisdiction_detail(request, code):
@@ -15,10 +15,8 @@ def jurisdiction_detail(request, code):
         return redirect("guarantees:jurisdiction", code=code.upper(), permanent=True)
     jurisdiction = get_object_or_404(Jurisdiction, code=code)
     today = datetime.date.today()
-    here = (
-        Q(guarantees__assessments__jurisdiction=jurisdiction)
-        & Q(guarantees__assessments__publication_status=PublicationStatus.PUBLISHED)
-        & in_force_on_filter(today, prefix="guarantees__assessments__")
+    here = Q(guarantees__assessments__jurisdiction=jurisdiction) & current_assessment_filter(
+        today, prefix="guarantees__assessments__"
     )
     published = Q(guarantees__publication_status=PublicationStatus.PUBLISHED)
     coverage = (
@@ -33,21 +31,12 @@ def jurisdiction_detail(request, code):
         .order_by("kind", "order")
     )
     shortfalls = (
-        Assessment.objects.published()
-        .in_force_on(today)
-        .filter(
-            jurisdiction=jurisdiction,
-            guarantee__publication_status=PublicationStatus.PUBLISHED,
-            status__in=[AssessmentStatus.ABSENT, AssessmentStatus.PARTIAL],
-        )
+        Assessment.objects.current_on(today)
+        .filter(jurisdiction=jurisdiction, status__in=[AssessmentStatus.ABSENT, AssessmentStatus.PARTIAL])
         .select_related("guarantee__category")
         .order_by("status", "guarantee__name")
     )
-    unassessed = (
-        Guarantee.objects.published()
-        .exclude(assessments__in=Assessment.objects.published().in_force_on(today).filter(jurisdiction=jurisdiction))
-        .order_by("name")
-    )
+    unassessed = Guarantee.objects.published().with_status_on(today, jurisdiction, None).order_by("name")
     instruments = jurisdiction.instruments.annotate(provision_count=Count("provisions")).order_by(
         "status", "kind", "date_adopted"
     )

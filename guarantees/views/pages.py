@@ -17,7 +17,7 @@ from ..models import (
     Jurisdiction,
     Source,
 )
-from ..querysets import in_force_on_filter
+from ..querysets import current_assessment_filter
 
 PUBLISHED = Q(guarantees__publication_status=PublicationStatus.PUBLISHED)
 
@@ -49,10 +49,8 @@ def kind_summaries(categories: list[Category]) -> list[dict]:
 
 
 def jurisdictions_with_coverage(on_date: datetime.date):
-    current = (
-        in_force_on_filter(on_date, prefix="assessments__")
-        & Q(assessments__publication_status=PublicationStatus.PUBLISHED)
-        & Q(assessments__guarantee__publication_status=PublicationStatus.PUBLISHED)
+    current = current_assessment_filter(on_date) & Q(
+        assessments__guarantee__publication_status=PublicationStatus.PUBLISHED
     )
     return Jurisdiction.objects.annotate(
         assessed=Count("assessments", filter=current),

@@ -1,9 +1,10 @@
 """A cell's own page, readers' suggested corrections, and the methodology page."""
 
 import datetime
+import re
 
 from django import forms
-from django.db.models import Prefetch
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,15 +13,28 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ..agreement import agreement_by_jurisdiction
-from ..choices import Verification
+from ..choices import PublicationStatus, Verification
 from ..citations import cell_citations, provision_citations
 from ..clients import client_hash
-from ..compare import parse_as_of
+from ..filters import parse_as_of
 from ..freshness import cells_needing_recheck
-from ..models import Assessment, Guarantee, Jurisdiction, Provision, Suggestion
+from ..models import Assessment, Guarantee, Jurisdiction, Suggestion
+from ..representations import cell_summary, iso, provision_summary
 from .errors import bad_request
 
 SUGGESTIONS_PER_HOUR = 5
+#: C0 control characters and DEL, except tab, line feed and carriage return: no reader types them.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def reject_control_characters(value: str) -> None:
+    match = CONTROL_CHARACTERS.search(value)
+    if match:
+        raise ValidationError(
+            _("The text contains an invisible control character (U+%(code)04X); remove it and send again.")
+            % {"code": ord(match.group())},
+            code="control_character",
+        )
 
 
 class SuggestionForm(forms.ModelForm):
@@ -35,15 +49,17 @@ class SuggestionForm(forms.ModelForm):
             "source": forms.Textarea(attrs={"rows": 2, "maxlength": 1000}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.validators.append(reject_control_characters)
+
 
 def current_cell(guarantee: Guarantee, jurisdiction: Jurisdiction, on_date: datetime.date) -> Assessment | None:
-    provisions = Provision.objects.published().select_related("instrument__jurisdiction")
     return (
-        Assessment.objects.published()
-        .in_force_on(on_date)
-        .filter(guarantee=guarantee, jurisdiction=jurisdiction)
-        .select_related("guarantee", "jurisdiction")
-        .prefetch_related(Prefetch("provisions", provisions))
+        Assessment.objects.cells_on(on_date, [jurisdiction])
+        .filter(guarantee=guarantee)
+        .select_related("guarantee")
         .first()
     )
 
@@ -52,7 +68,7 @@ def status_history(guarantee: Guarantee, jurisdiction: Jurisdiction) -> list:
     """Each published change of the cell's status, oldest first (from the assessments' history)."""
     changes, last = [], None
     records = Assessment.history.filter(
-        guarantee_id=guarantee.pk, jurisdiction_id=jurisdiction.pk, publication_status="published"
+        guarantee_id=guarantee.pk, jurisdiction_id=jurisdiction.pk, publication_status=PublicationStatus.PUBLISHED
     ).order_by("history_date")
     for record in records:
         if record.status != last:
@@ -66,14 +82,14 @@ def cell_detail(request, slug, code):
         return redirect("guarantees:cell", slug=slug, code=code.upper(), permanent=True)
     guarantee = get_object_or_404(Guarantee.objects.published().select_related("category"), slug=slug)
     jurisdiction = get_object_or_404(Jurisdiction, code=code)
-    problems = []
-    as_of = parse_as_of(request.GET.get("as_of", ""), problems)
-    if problems:
-        return bad_request(request, problems)
+    try:
+        as_of = parse_as_of(request.GET.get("as_of", "")) or datetime.date.today()
+    except ValidationError as error:
+        return bad_request(request, error.messages)
     assessment = current_cell(guarantee, jurisdiction, as_of)
     url = request.build_absolute_uri(request.path)
     today = datetime.date.today()
-    provisions = list(assessment.provisions.all()) if assessment else []
+    provisions = assessment.provisions_in_force if assessment else []
     context = {
         "guarantee": guarantee,
         "jurisdiction": jurisdiction,
@@ -94,26 +110,21 @@ def cell_document(context: dict, url: str) -> dict:
     assessment = context["assessment"]
     return {
         "guarantee": context["guarantee"].slug,
-        "jurisdiction": context["jurisdiction"].code,
         "as_of": context["as_of"].isoformat(),
         "url": url,
-        "status": assessment.status if assessment else "not assessed",
-        "commentary": assessment.commentary if assessment else "",
-        "assessed_on": assessment.assessed_on.isoformat() if assessment else None,
+        **cell_summary(context["jurisdiction"], assessment),
         "needs_recheck": context["needs_recheck"],
         "citation": context["citations"],
         "provisions": [
             {
-                "reference": f"{provision.instrument.short_title} {provision.reference}",
+                **provision_summary(provision),
                 "heading": provision.heading_original,
                 "text": provision.text_original,
                 "text_kind": provision.text_kind,
                 "verification": provision.verification,
                 "where_read": provision.where_read,
-                "checked_on": provision.checked_on.isoformat() if provision.checked_on else None,
+                "checked_on": iso(provision.checked_on),
                 "official_url": provision.instrument.official_url,
-                "valid_from": provision.valid_from.isoformat() if provision.valid_from else None,
-                "valid_to": provision.valid_to.isoformat() if provision.valid_to else None,
                 "citation": citations,
             }
             for provision, citations in context["provisions"]
