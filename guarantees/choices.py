@@ -51,10 +51,15 @@ class TextKind(models.TextChoices):
 
 
 class Verification(models.TextChoices):
-    """How far a provision's number, heading and text were checked."""
+    """How far a provision's number, heading and text were checked: four levels, best first.
 
-    OFFICIAL = "official", _("Checked against an official text")
-    SECONDARY = "secondary", _("Read in a secondary copy (unverified)")
+    Only a reviewer sets the official level. A consolidated text is that of a legal reference system (or a
+    copy of one) that states its edition, whose date is stored with the provision.
+    """
+
+    OFFICIAL = "official", _("Checked against an official publication")
+    CONSOLIDATED = "consolidated", _("Read in a consolidated text of a stated edition")
+    SECONDARY = "secondary", _("Read in a translation or other secondary copy (unverified)")
     UNCHECKED = "unchecked", _("Unchecked")
 
 

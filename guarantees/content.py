@@ -55,6 +55,7 @@ PROVISION_FIELDS = [
     "verification",
     "where_read",
     "edition",
+    "edition_date",
     "checked_on",
     "valid_to",
 ]

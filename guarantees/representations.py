@@ -44,6 +44,7 @@ def provision_summary(provision: Provision) -> dict:
         "article": provision.number,
         "paragraph": provision.paragraph,
         "verification": provision.verification,
+        "edition_date": iso(provision.edition_date),
         "valid_from": iso(provision.valid_from),
         "valid_to": iso(provision.valid_to),
     }

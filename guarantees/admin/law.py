@@ -83,7 +83,10 @@ class ProvisionAdmin(VerificationByRole, ReviewableAdmin):
         (None, {"fields": ["instrument", "number", "paragraph", "valid_from", "valid_to"]}),
         (gettext_lazy("Heading"), {"fields": ["heading_original", "heading_local", "heading_en"]}),
         (gettext_lazy("Text"), {"fields": ["text_original", "text_kind", "text_en", "text_en_kind"]}),
-        (gettext_lazy("Verification"), {"fields": ["verification", "where_read", "edition", "checked_on"]}),
+        (
+            gettext_lazy("Verification"),
+            {"fields": ["verification", "where_read", "edition", "edition_date", "checked_on"]},
+        ),
     ]
 
     def get_search_results(self, request, queryset, search_term):

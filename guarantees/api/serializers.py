@@ -96,6 +96,7 @@ class ProvisionSerializer(serializers.ModelSerializer):
             "verification",
             "where_read",
             "edition",
+            "edition_date",
             "checked_on",
         ]
 

@@ -108,6 +108,12 @@ class Provision(TimeStamped, Validity, Reviewable):
     )
     where_read = models.TextField(_("where read"), help_text=_("The source the number, heading and text were read in."))
     edition = models.CharField(_("edition seen"), max_length=200, blank=True)
+    edition_date = models.DateField(
+        _("date of the edition"),
+        null=True,
+        blank=True,
+        help_text=_("The date the consolidated or official text states for its edition (“ред. от …”)."),
+    )
     checked_on = models.DateField(_("checked on"), null=True, blank=True)
 
     objects = ProvisionQuerySet.as_manager()
@@ -136,6 +142,11 @@ class Provision(TimeStamped, Validity, Reviewable):
                 name="provision_one_wording_from_the_start",
             ),
             Validity.validity_constraint("provision_valid_to_after_valid_from"),
+            models.CheckConstraint(
+                condition=~Q(verification="consolidated") | Q(edition_date__isnull=False),
+                name="provision_consolidated_has_edition_date",
+                violation_error_message=_("A consolidated text is cited with the date of its edition."),
+            ),
         ]
         indexes = [models.Index(fields=["verification"], name="provision_verification_idx")]
 
@@ -160,6 +171,11 @@ class Provision(TimeStamped, Validity, Reviewable):
     @property
     def is_verified(self) -> bool:
         return self.verification == Verification.OFFICIAL
+
+    @property
+    def is_read_in_original(self) -> bool:
+        """Read in the original language's official or consolidated text, not a translation or copy."""
+        return self.verification in {Verification.OFFICIAL, Verification.CONSOLIDATED}
 
     def save(self, *args, **kwargs):
         self.sort_key = natural_sort_key(self.number)

@@ -4,10 +4,11 @@ Tags rather than included templates: lists and the comparison show hundreds of t
 """
 
 from django import template
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
-from ..choices import NOT_ASSESSED, AssessmentStatus
+from ..choices import NOT_ASSESSED, AssessmentStatus, Verification
 
 register = template.Library()
 
@@ -26,7 +27,13 @@ def status_badge(assessment):
 
 @register.simple_tag
 def verification_badge(provision):
-    """How far a provision was checked: verified against an official text, or not."""
-    if provision.is_verified:
-        return format_html(VERIFICATION, "verified", provision.get_verification_display(), gettext("verified"))
-    return format_html(VERIFICATION, "unverified", provision.get_verification_display(), gettext("unverified"))
+    """How far a provision was checked, one of four levels; a consolidated text with the date of its edition."""
+    level = provision.verification
+    if level == Verification.OFFICIAL:
+        return format_html(VERIFICATION, "verified", provision.get_verification_display(), gettext("official text"))
+    if level == Verification.CONSOLIDATED:
+        label = gettext("consolidated text, ed. %(date)s") % {"date": date_format(provision.edition_date)}
+        return format_html(VERIFICATION, "consolidated", provision.get_verification_display(), label)
+    if level == Verification.SECONDARY:
+        return format_html(VERIFICATION, "unverified", provision.get_verification_display(), gettext("unverified copy"))
+    return format_html(VERIFICATION, "unverified", provision.get_verification_display(), gettext("unchecked"))

@@ -53,7 +53,7 @@ class CellPageTests(TestCase):
                 make_assessment(guarantee=guarantee, jurisdiction=self.kz, status=status, provisions=[self.article])
                 response = self.client.get(cell_url(guarantee, "KZ"))
                 self.assertContains(response, dict(AssessmentStatus.choices)[status])
-                self.assertContains(response, "Checked against an official text")
+                self.assertContains(response, "Checked against an official publication")
                 self.assertContains(response, "kazakhstan-law/codes:…@2134fe4b")
                 self.assertContains(response, 'href="https://adilet.zan.kz/rus/docs/Z950002464_"')
         response = self.client.get(cell_url(make_guarantee(), "KZ"))
@@ -65,7 +65,7 @@ class CellPageTests(TestCase):
         secondary = make_provision(instrument=self.law, number="21", verification=Verification.SECONDARY)
         make_assessment(guarantee=guarantee, jurisdiction=self.kz, provisions=[secondary])
         response = self.client.get(cell_url(guarantee, "KZ"))
-        self.assertContains(response, "Read in a secondary copy (unverified)")
+        self.assertContains(response, "Read in a translation or other secondary copy (unverified)")
         self.assertContains(response, "unverified")
 
     def test_history_shows_status_changes(self):

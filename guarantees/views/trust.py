@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ..agreement import agreement_by_jurisdiction
-from ..choices import PublicationStatus, Verification
+from ..choices import PublicationStatus
 from ..citations import cell_citations, provision_citations
 from ..clients import client_hash
 from ..filters import parse_as_of
@@ -166,7 +166,6 @@ def methodology(request):
     today = datetime.date.today()
     context = {
         "agreements": agreement_by_jurisdiction(today),
-        "verification_levels": Verification.choices,
         "today": today,
     }
     return render(request, "guarantees/methodology.html", context)
