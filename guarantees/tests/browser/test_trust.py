@@ -14,7 +14,7 @@ def test_open_a_cell_copy_its_citation_and_suggest_a_correction(curated, live_se
     row = page.locator(".matrix tr", has=page.get_by_role("link", name="Domestic observers", exact=True))
     row.locator("a.cell-link").first.click()
     expect(page.locator("h1")).to_have_text("Domestic observers — Kazakhstan")
-    expect(page.locator(".evidence").first).to_contain_text("Checked against an official text")
+    expect(page.locator(".evidence").first).to_contain_text("Checked against an official publication")
 
     citation = page.locator("#cite-cell-en").inner_text()
     page.locator("button[data-copy-target='cite-cell-en']").click()
