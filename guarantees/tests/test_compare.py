@@ -211,6 +211,7 @@ class ExportTests(CompareFixture):
                     "article": "6",
                     "paragraph": "",
                     "verification": "secondary",
+                    "edition_date": None,
                     "valid_from": "2026-07-01",
                     "valid_to": None,
                 }
