@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .choices import CitationPurpose, PublicationStatus, Verification
 from .models import Assessment, Guarantee, Provision
@@ -20,6 +21,9 @@ DRAFT, IN_REVIEW, PUBLISHED, WITHDRAWN = (
     PublicationStatus.PUBLISHED,
     PublicationStatus.WITHDRAWN,
 )
+
+
+GUARANTEE_FIRST = gettext_lazy("Its guarantee is not published yet: publish the guarantee first.")
 
 
 class TransitionError(Exception):
@@ -106,7 +110,7 @@ def publication_problems(obj: models.Model) -> list[str]:
             provisions = list(Provision.objects.filter(pk__in=obj.pending["provisions"]).select_related("instrument"))
         problems += obj.provision_problems(provisions)
         if not Guarantee.objects.published().filter(pk=obj.guarantee_id).exists():
-            problems.append(_("Its guarantee is not published yet: publish the guarantee first."))
+            problems.append(str(GUARANTEE_FIRST))
     if isinstance(obj, Provision) and not obj.where_read.strip():
         problems.append(_("A provision needs to say where it was read."))
     return problems
@@ -140,11 +144,11 @@ def submit(obj: models.Model, user) -> list[str]:
 
 
 def submit_with_assessments(guarantee: Guarantee, user) -> list[str]:
-    """Submit a draft guarantee together with its draft assessments."""
+    """Submit a draft guarantee together with its draft assessments (which will be published with it)."""
     problems = submit(guarantee, user)
     for assessment in guarantee.assessments.filter(publication_status=DRAFT).select_related("jurisdiction"):
         for problem in submit(assessment, user):
-            if problem not in problems:
+            if problem != str(GUARANTEE_FIRST):
                 problems.append(f"{assessment.jurisdiction.code}: {problem}")
     return problems
 

@@ -362,7 +362,8 @@ class WorkflowGapTests(AdminTestCase):
     def test_a_guarantee_is_submitted_with_its_draft_assessments(self):
         guarantee = self.draft_guarantee_with_assessment()
         count = guarantee.assessments.count()
-        self.transition(guarantee, self.curator, "submit_with_assessments")
+        page = self.transition(guarantee, self.curator, "submit_with_assessments")
+        self.assertNotIn("Its guarantee is not published yet", page.text)  # they will be published with it
         self.assertEqual(guarantee.assessments.filter(publication_status=PublicationStatus.IN_REVIEW).count(), count)
 
     def test_an_assessment_waits_for_its_guarantee(self):
