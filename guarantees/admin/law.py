@@ -44,7 +44,16 @@ class VerificationByRole:
 class ProvisionInline(ShowsVersion, VerificationByRole, admin.TabularInline):
     model = Provision
     form = ProvisionForm
-    fields = ["number", "paragraph", "heading_original", "verification", "publication_status", "valid_from", "valid_to"]
+    fields = [
+        "number",
+        "paragraph",
+        "heading_original",
+        "verification",
+        "edition_date",  # a consolidated text needs it: a constraint the form checks only on the fields it has
+        "publication_status",
+        "valid_from",
+        "valid_to",
+    ]
     readonly_fields = ["publication_status"]
     extra = 0
     show_change_link = True

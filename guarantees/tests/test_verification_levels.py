@@ -60,3 +60,49 @@ class VerificationLevelTests(TestCase):
         self.assertEqual(response.status_code, 200)
         (row,) = response.json()["results"]
         self.assertEqual((row["number"], row["verification"], row["edition_date"]), ("5", "consolidated", "2024-05-15"))
+
+
+class ConsolidatedInTheAdminTests(TestCase):
+    def test_choosing_consolidated_without_an_edition_date_is_a_form_error(self):
+        from django.contrib.auth.models import User
+
+        provision = make_provision(verification=Verification.SECONDARY)
+        admin = User.objects.create_superuser("admin", "admin@example.org", "pw")
+        self.client.force_login(admin)
+        url = reverse("admin:guarantees_instrument_change", args=[provision.instrument.pk])
+        page = self.client.get(url)
+        self.assertContains(page, 'name="provisions-0-edition_date"')
+        response = self.client.post(url, self.instrument_form(provision, verification="consolidated"))
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "A consolidated text is cited with the date of its edition.")
+
+    @staticmethod
+    def instrument_form(provision, **changes) -> dict:
+        instrument = provision.instrument
+        row = {
+            "id": provision.pk,
+            "instrument": instrument.pk,
+            "number": provision.number,
+            "paragraph": "",
+            "heading_original": provision.heading_original,
+            "verification": provision.verification,
+            "edition_date": "",
+            "valid_from": "",
+            "valid_to": "",
+            "version_seen": provision.version,
+            **changes,
+        }
+        return {
+            "slug": instrument.slug,
+            "jurisdiction": instrument.jurisdiction_id,
+            "kind": instrument.kind,
+            "short_title": instrument.short_title,
+            "title_original": instrument.title_original,
+            "title_en": instrument.title_en,
+            "status": instrument.status,
+            "language": instrument.language,
+            "official_url": instrument.official_url,
+            "provisions-TOTAL_FORMS": 1,
+            "provisions-INITIAL_FORMS": 1,
+            **{f"provisions-0-{name}": value for name, value in row.items()},
+        }
