@@ -40,6 +40,7 @@ from .models import (
     SecondCoding,
     Source,
     Stage,
+    UnassessedCell,
 )
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -320,6 +321,15 @@ class ContentLoader:
             key = f"{slug}:{code}:{valid_from or ''}"
             lookup = {"guarantee": guarantee, "jurisdiction": jurisdiction, "valid_from": valid_from}
             self.sync(Assessment, key, entry, lookup, self.build_assessment, where)
+        for entry in document.get("not_yet_assessed") or []:
+            slug = require(entry, "guarantee", path.name)
+            where = f"{path.name} not_yet_assessed {slug}"
+            lookup = {"guarantee": self.find(Guarantee, {"slug": slug}, where), "jurisdiction": jurisdiction}
+            self.sync(UnassessedCell, f"{slug}:{code}", entry, lookup, self.build_unassessed_cell, where)
+
+    def build_unassessed_cell(self, cell: UnassessedCell, entry: dict, where: str) -> None:
+        assign(cell, entry, ["reason", "noted_on"])
+        self.save(cell, where)
 
     def build_assessment(self, assessment: Assessment, entry: dict, where: str) -> None:
         assign(assessment, entry, ["status", "commentary", "assessed_on", "valid_to"])

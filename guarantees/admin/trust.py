@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from ..models import SecondCoding, Suggestion, SuggestionStatus
+from ..models import SecondCoding, Suggestion, SuggestionStatus, UnassessedCell
 
 
 @admin.register(Suggestion)
@@ -72,3 +72,14 @@ class SecondCodingAdmin(SimpleHistoryAdmin):
             obj.coder = request.user
             obj.coder_name = request.user.get_full_name() or request.user.get_username()
         super().save_model(request, obj, form, change)
+
+
+@admin.register(UnassessedCell)
+class UnassessedCellAdmin(SimpleHistoryAdmin):
+    """Why a cell is not yet assessed; readers of the cell see it, so only reviewers write it."""
+
+    list_display = ["guarantee", "jurisdiction", "noted_on"]
+    list_filter = ["jurisdiction"]
+    list_select_related = ["guarantee", "jurisdiction"]
+    search_fields = ["guarantee__name", "reason"]
+    autocomplete_fields = ["guarantee", "jurisdiction"]

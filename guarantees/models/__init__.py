@@ -3,7 +3,7 @@ from .law import Instrument, Provision
 from .reference import ElectoralRight, Jurisdiction, Principle, Source, Stage
 from .seed import LoadedRecord
 from .taxonomy import Category, CategoryCitation
-from .trust import SecondCoding, Suggestion, SuggestionStatus
+from .trust import SecondCoding, Suggestion, SuggestionStatus, UnassessedCell
 from .version import ContentVersion
 
 __all__ = [
@@ -25,4 +25,5 @@ __all__ = [
     "Stage",
     "Suggestion",
     "SuggestionStatus",
+    "UnassessedCell",
 ]

@@ -76,3 +76,37 @@ class SecondCoding(TimeStamped):
 
     def __str__(self):
         return f"{self.guarantee} — {self.jurisdiction.code}: {self.get_status_display()} (second coding)"
+
+
+class UnassessedCell(TimeStamped):
+    """A guarantee not yet assessed in a jurisdiction, and why: what was read, and why it does not let us say.
+
+    It is not an assessment: the cell stays "not yet assessed" everywhere; readers of the cell see the reason.
+    """
+
+    guarantee = models.ForeignKey(Guarantee, on_delete=models.CASCADE, related_name="unassessed_cells")
+    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.CASCADE, related_name="unassessed_cells")
+    reason = models.TextField(_("why it is not yet assessed"))
+    noted_on = models.DateField(_("noted on"))
+
+    class Meta:
+        ordering = ["guarantee", "jurisdiction__order"]
+        verbose_name = _("cell not yet assessed")
+        verbose_name_plural = _("cells not yet assessed")
+        constraints = [
+            models.UniqueConstraint(fields=["guarantee", "jurisdiction"], name="unassessed_cell_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.guarantee} — {self.jurisdiction.code}: {_('not yet assessed')}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from .guarantee import Assessment
+
+        current = Assessment.objects.filter(
+            guarantee_id=self.guarantee_id, jurisdiction_id=self.jurisdiction_id, valid_to__isnull=True
+        )
+        if self.guarantee_id and self.jurisdiction_id and current.exists():
+            raise ValidationError(_("This cell has a current assessment: end it before saying it is not assessed."))

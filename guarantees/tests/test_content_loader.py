@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 
+from guarantees.choices import NOT_ASSESSED
 from guarantees.content import ContentError, ContentLoader
 from guarantees.models import Assessment, Guarantee, Instrument, LoadedRecord, Provision, Source
 
@@ -231,3 +233,37 @@ def test_a_deleted_entry_does_not_break_the_reload_of_its_translation(tmp_path):
     report = ContentLoader(data_dir).load()
 
     assert "assessment ru:KZ:secret-ballot@to-2026-06-30 (no such entry to translate)" in report.kept_curator_edits
+
+
+@pytest.mark.django_db
+def test_a_cell_not_yet_assessed_carries_its_reason_to_its_page(data_dir, client):
+    """The file may say why a cell is not assessed; the cell stays unassessed and its page says why."""
+    assessments = FILES["assessments/kz.yaml"].replace(
+        "valid_from: 2026-07-01}", "valid_from: 2026-07-01, valid_to: 2026-10-31}"
+    )
+    assessments += """
+        not_yet_assessed:
+          - {guarantee: secret-ballot, reason: "The 2026 wording was read only in a news report.", noted_on: 2026-12-02}
+        """
+    write_data(data_dir, **{"assessments/kz.yaml": assessments})
+    ContentLoader(data_dir).load()
+    cell = reverse("guarantees:cell", args=["secret-ballot", "KZ"])
+    page = client.get(cell)
+    assert "The 2026 wording was read only in a news report." in page.content.decode()
+    assert client.get(cell, {"format": "json"}).json()["status"] == NOT_ASSESSED
+    earlier = client.get(cell, {"as_of": "2026-08-01", "format": "json"}).json()
+    assert (earlier["status"], earlier["why_not_assessed"]) == ("provided", None)
+
+
+@pytest.mark.django_db
+def test_a_reason_beside_a_current_assessment_is_refused(data_dir):
+    assessments = (
+        FILES["assessments/kz.yaml"]
+        + """
+        not_yet_assessed:
+          - {guarantee: secret-ballot, reason: "Contradicts the current assessment.", noted_on: 2026-12-02}
+        """
+    )
+    write_data(data_dir, **{"assessments/kz.yaml": assessments})
+    with pytest.raises(ContentError, match="current assessment"):
+        ContentLoader(data_dir).load()

@@ -18,7 +18,7 @@ from ..citations import cell_citations, provision_citations
 from ..clients import client_hash
 from ..filters import parse_as_of
 from ..freshness import cells_needing_recheck
-from ..models import Assessment, Guarantee, Jurisdiction, Suggestion
+from ..models import Assessment, Guarantee, Jurisdiction, Suggestion, UnassessedCell
 from ..representations import cell_summary, iso, provision_summary
 from .errors import bad_request
 
@@ -99,6 +99,9 @@ def cell_detail(request, slug, code):
         "citations": cell_citations(assessment, url, today) if assessment else None,
         "needs_recheck": bool(assessment and cells_needing_recheck([assessment])),
         "history": status_history(guarantee, jurisdiction),
+        "unassessed": None
+        if assessment
+        else UnassessedCell.objects.filter(guarantee=guarantee, jurisdiction=jurisdiction).first(),
         "form": SuggestionForm(),
     }
     if request.GET.get("format") == "json":
@@ -113,6 +116,7 @@ def cell_document(context: dict, url: str) -> dict:
         "as_of": context["as_of"].isoformat(),
         "url": url,
         **cell_summary(context["jurisdiction"], assessment),
+        "why_not_assessed": context["unassessed"].reason if context["unassessed"] else None,
         "needs_recheck": context["needs_recheck"],
         "citation": context["citations"],
         "provisions": [
