@@ -1,11 +1,13 @@
-"""Requests no view should see."""
+"""Requests no view should see, and the headers every response carries."""
 
 import logging
+import re
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError, connections
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,23 +19,35 @@ logger = logging.getLogger(__name__)
 
 
 class RejectNulBytes:
-    """A NUL character in the path or the query string is answered 400 here, once for every view.
+    """A NUL character in the path, the query string or a posted form is answered 400 here, once for every view.
 
     PostgreSQL cannot store or compare text containing NUL, so such a value would otherwise fail deep in
-    a query with a server error.
+    a query with a server error. Uploaded files are not looked at: the CSV import reads and judges its own.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        values = [request.path, *(value for _, values in request.GET.lists() for value in values)]
-        if any("\x00" in value for value in values):
-            message = _("The address contains a NUL character, which no page accepts.")
-            if request.path.startswith("/api/"):
-                return JsonResponse({"detail": message}, status=400)
-            return render(request, "400.html", {"problems": [message], "back_url": "/"}, status=400)
+        if contains_nul([request.path, *all_values(request.GET)]):
+            return self.refuse(request, _("The address contains a NUL character, which no page accepts."))
+        if request.method == "POST" and contains_nul(all_values(request.POST)):
+            return self.refuse(request, _("The form contains a NUL character, which no field accepts."))
         return self.get_response(request)
+
+    def refuse(self, request, message: str) -> HttpResponse:
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": message}, status=400)
+        return render(request, "400.html", {"problems": [message], "back_url": "/"}, status=400)
+
+
+def all_values(query) -> list[str]:
+    """Every key and value of a QueryDict."""
+    return [text for key, values in query.lists() for text in (key, *values)]
+
+
+def contains_nul(values: list[str]) -> bool:
+    return any("\x00" in value for value in values)
 
 
 class DatabaseUnavailable:
@@ -79,4 +93,94 @@ class AdminLoginThrottle:
         if response.status_code == 200:  # the form came back: the sign-in failed
             cache.add(key, 0, settings.ADMIN_LOGIN_LOCKOUT_SECONDS)
             cache.incr(key)
+        return response
+
+
+class RejectBadAdminIds:
+    """An admin request naming an entry by an id that cannot be one is answered 400 before the admin sees it.
+
+    The admin filters by the ids it is given while it builds a bulk action's selection (`_selected_action`)
+    or redraws a change form's relation widgets, and a value such as `abc` fails there as a server error.
+    Every id posted to a model's admin pages, and every relation prefilled on an add form, is checked
+    against the field it names, on the model and on its inlines.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        model_admin = getattr(view_func, "model_admin", None)
+        if model_admin is None:
+            return None
+        data = request.POST if request.method == "POST" else None
+        if data is None and (request.resolver_match.url_name or "").endswith("_add"):
+            data = request.GET
+        if not data:
+            return None
+        problems = bad_ids(data, model_admin)
+        if problems:
+            message = _("Not an id of an entry: %(problems)s.") % {"problems": "; ".join(problems)}
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return None
+
+
+def bad_ids(data, model_admin) -> list[str]:
+    """`name “value”` for each value in `data` that the field it names (the primary key for a selection) refuses.
+
+    A plain name is a field of the admin's model; `<prefix>-<n>-<name>` one of an inline's (or of a row of the
+    changelist's editable list).
+    """
+    own = relation_targets([model_admin.model])
+    own["_selected_action"] = [(model_admin.model._meta.pk, False)]
+    rows = relation_targets([model_admin.model, *(inline.model for inline in model_admin.inlines)])
+    problems = []
+    for key, values in data.lists():
+        prefix, _dash, name = key.rpartition("-")
+        targets = (rows if prefix else own).get(name, [])
+        for value in values:
+            if targets and not any(accepts(field, value, many) for field, many in targets):
+                problems.append(f"{key} “{value[:40]}”")
+    return problems
+
+
+def relation_targets(models: list) -> dict[str, list[tuple]]:
+    """Relation field name -> (the field its ids must fit, whether it holds several) for each model that has it."""
+    targets: dict[str, list[tuple]] = {}
+    for model in models:
+        for field in model._meta.get_fields():
+            if field.is_relation and field.concrete:
+                targets.setdefault(field.name, []).append((field.target_field, field.many_to_many))
+    return targets
+
+
+def accepts(field, value: str, many: bool) -> bool:
+    """Whether each id in `value` fits `field`; several are posted comma-separated by a raw-id widget."""
+    parts = value.split(",") if many else [value]
+    try:
+        for part in filter(None, (part.strip() for part in parts)):
+            field.run_validators(field.to_python(part))
+    except ValidationError:
+        return False
+    return True
+
+
+class ResponsePolicies:
+    """Every response says which browser features the site may use and who may embed its resources.
+
+    The API is read from any origin (see CORS_URLS_REGEX), so its answers may be loaded cross-origin too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.permissions_policy = ", ".join(f"{feature}=()" for feature in settings.PERMISSIONS_POLICY_DENIED)
+        self.cross_origin_paths = re.compile(settings.CORS_URLS_REGEX)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.permissions_policy)
+        shared = self.cross_origin_paths.match(request.path_info)
+        response.setdefault("Cross-Origin-Resource-Policy", "cross-origin" if shared else "same-origin")
         return response

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "guarantees.middleware.ResponsePolicies",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -70,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "guarantees.middleware.RejectBadAdminIds",
     "guarantees.page_cache.PageCache",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -145,6 +147,16 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+# Browser features no page uses, refused for the site and anything it embeds (the Permissions-Policy header).
+PERMISSIONS_POLICY_DENIED = [
+    "camera",
+    "microphone",
+    "geolocation",
+    "payment",
+    "usb",
+    "interest-cohort",
+    "browsing-topics",
+]
 # The read-only API: anonymous clients are rate limited; any origin may read it.
 API_ANONYMOUS_RATE = os.environ.get("API_ANONYMOUS_RATE", "120/minute")
 REST_FRAMEWORK = {
@@ -155,6 +167,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_AUTHENTICATION_CLASSES": [],
+    # OPTIONS answers 405 with Allow: there is nothing to describe on a read-only API, and the Swagger page
+    # cannot render DRF's description. CORS preflights are answered before any view, by corsheaders.
+    "DEFAULT_METADATA_CLASS": None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Electoral-rights guarantees API",
