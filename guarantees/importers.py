@@ -1,8 +1,11 @@
 """Bulk import of provisions and assessments from CSV: checked whole, then written whole or not at all.
 
-A file is refused whole when it is not UTF-8, lacks a required column, or has any bad row; every bad row
-is reported with its line number and reason. New entries arrive as drafts; a change to a published entry
-becomes a proposal awaiting review, like an edit in the admin.
+A file is refused whole when it is not UTF-8, is not well-formed CSV, lacks a required column or names one
+twice, or has any bad row; every bad row is reported with its line number and reason. Rows are checked
+against the database and against each other (one open-ended wording of an article, no overlapping
+assessments), and whatever the database still refuses when the rows are written undoes the whole import.
+New entries arrive as drafts; a change to a published entry becomes a proposal awaiting review, like an
+edit in the admin.
 """
 
 import csv
@@ -12,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DataError, IntegrityError, transaction
 
 from . import workflow
 from .choices import AssessmentStatus, TextKind, Verification
@@ -91,8 +94,16 @@ def read_rows(data: bytes, fmt: Format, report: ImportReport) -> list[tuple[int,
     if "\x00" in text:
         report.errors.append((0, "The file contains NUL characters; it is not a CSV text file."))
         return []
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [name.strip() for name in reader.fieldnames or []]
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [name.strip() for name in reader.fieldnames or []]
+    except csv.Error as error:
+        report.errors.append((1, f"Malformed CSV header: {error}"))
+        return []
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        report.errors.append((1, f"Columns named twice: {', '.join(repeated)}."))
+        return []
     missing = [name for name in fmt.required if name not in header]
     unknown = [name for name in header if name not in fmt.columns]
     if missing or unknown:
@@ -103,14 +114,18 @@ def read_rows(data: bytes, fmt: Format, report: ImportReport) -> list[tuple[int,
         return []
     reader.fieldnames = header
     rows = []
+    starts_on = reader.line_num + 1
     try:
         for row in reader:
             if None in row:
                 report.errors.append((reader.line_num, "The row has more cells than the header."))
-                continue
-            rows.append((reader.line_num, {key: (value or "").strip() for key, value in row.items()}))
+            else:
+                rows.append((reader.line_num, {key: (value or "").strip() for key, value in row.items()}))
+            starts_on = reader.line_num + 1
     except csv.Error as error:
-        report.errors.append((reader.line_num, f"Malformed CSV: {error}"))
+        report.errors.append(
+            (starts_on, f"Malformed CSV: {error}. A quoted cell must close its quote before the next comma or row.")
+        )
     if not rows and not report.errors:
         report.errors.append((1, "The file has a header but no rows."))
     return rows
@@ -138,6 +153,7 @@ class Importer:
         self.user = user
         self.jurisdictions = {j.code: j for j in Jurisdiction.objects.all()}
         self.keys_seen: dict[tuple, int] = {}
+        self.earlier_rows: dict[tuple, list[tuple[int, Provision | Assessment]]] = {}
 
     def run(self, data: bytes, dry_run: bool) -> ImportReport:
         report = ImportReport()
@@ -149,11 +165,23 @@ class Importer:
                 report.errors.append((line, message))
         if report.errors or dry_run:
             return report
-        with transaction.atomic():
-            for planned in report.planned:
-                planned.apply()
-        report.applied = True
+        self.apply(report)
         return report
+
+    def apply(self, report: ImportReport) -> None:
+        """Write every planned row, or none: a row the database refuses undoes the rows written before it."""
+        planned = None
+        try:
+            with transaction.atomic():
+                for planned in report.planned:
+                    planned.apply()
+        except (IntegrityError, DataError, ValidationError) as error:
+            refusal = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error).splitlines()[0]
+            report.errors.append(
+                (planned.line, f"The database refused {planned.label} ({refusal}); nothing was imported.")
+            )
+            return
+        report.applied = True
 
     def plan(self, line: int, row: dict) -> Planned:
         return self.plan_provision(line, row) if self.format.name == "provisions" else self.plan_assessment(line, row)
@@ -252,11 +280,12 @@ class Importer:
             raise RowError(f"The provision “{reference[:60]}” is not of {jurisdiction.code}.")
         return matches[0]
 
-    # Shared: check the candidate as the database will, then plan the write.
+    # Shared: check the candidate as the database will, and against the file's earlier rows, then plan the write.
     def planned(self, line, label, candidate, existing, values, many) -> Planned:
         for name, value in values.items():
             setattr(candidate, name, value)
         candidate.full_clean()
+        self.check_against_earlier_rows(line, candidate)
         if existing is not None and existing.is_published:
             changes = {**values, **many}
 
@@ -272,6 +301,27 @@ class Importer:
                 getattr(candidate, name).set(items)
 
         return Planned(line, "update" if existing else "create", label, apply)
+
+    def check_against_earlier_rows(self, line: int, candidate: Provision | Assessment) -> None:
+        """The rules that span rows, between this row and the file's earlier ones; `full_clean` has checked
+        the stored rows. One open-ended wording of an article; no two assessments of a guarantee in a
+        jurisdiction whose validity overlaps (`Validity.overlaps`, the rule of `Assessment.clean`)."""
+        if isinstance(candidate, Provision):
+            group = ("provision", candidate.instrument_id, candidate.number, candidate.paragraph)
+        else:
+            group = ("assessment", candidate.guarantee_id, candidate.jurisdiction_id)
+        for other_line, other in self.earlier_rows.get(group, []):
+            if isinstance(candidate, Provision) and candidate.valid_to is None and other.valid_to is None:
+                raise RowError(
+                    f"Line {other_line} is an open-ended wording of the same article: only one wording may have "
+                    "no valid_to."
+                )
+            if isinstance(candidate, Assessment) and candidate.overlaps(other):
+                raise RowError(
+                    f"Its validity overlaps the assessment on line {other_line} of the same guarantee in the "
+                    "same jurisdiction."
+                )
+        self.earlier_rows.setdefault(group, []).append((line, candidate))
 
 
 def split_references(text: str) -> list[str]:
