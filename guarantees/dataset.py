@@ -14,9 +14,11 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core import serializers
-from django.core.management import call_command
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Max
 
 from .choices import PublicationStatus
@@ -71,6 +73,19 @@ class DatasetError(Exception):
     pass
 
 
+#: What loading well-formed files can still raise: bad values, broken references, refused rows.
+LOAD_FAILURES = (
+    DatabaseError,
+    DeserializationError,
+    ValidationError,
+    CommandError,
+    ValueError,
+    TypeError,
+    LookupError,
+    OverflowError,
+)
+
+
 class LosslessEncoder(DjangoJSONEncoder):
     """Django's encoder cuts datetimes to milliseconds; a backup keeps every microsecond."""
 
@@ -109,27 +124,104 @@ def write(path: Path, text: str) -> None:
 
 
 def import_dataset(directory: Path) -> dict[str, int]:
-    manifest_path = directory / "manifest.json"
-    if not manifest_path.exists():
-        raise DatasetError(f"{directory} has no manifest.json: not an exported dataset")
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    if manifest.get("format_version") != FORMAT_VERSION:
-        raise DatasetError(f"format version {manifest.get('format_version')} is not {FORMAT_VERSION}")
+    """Load a directory written by `export_dataset` into an empty database: all of it, or nothing.
+
+    Every file is checked against what the export writes before anything is loaded: the one model it holds,
+    only the fields the export writes, as many rows as the manifest says. A file cannot make an account
+    staff or superuser, nor give it permissions or groups: accounts are restored as the names the export
+    wrote, and roles are given afterwards (`add_curator`). Every failure is a `DatasetError`.
+    """
+    manifest = read_manifest(directory)
     occupied = [model._meta.label for model in TABLES if model.objects.exists()]
     if occupied or get_user_model().objects.exists():
         raise DatasetError(f"the database is not empty ({', '.join(occupied) or 'users'}); import into an empty one")
-    tables = manifest.get("tables", {})
-    files = [directory / "auth.user.json", *(directory / file_name(model) for model in TABLES)]
-    missing = [path.name for path in files if not path.exists()]
+    models = [get_user_model(), *TABLES]
+    missing = [file_name(model) for model in models if not (directory / file_name(model)).is_file()]
     if missing:
         raise DatasetError(f"missing files: {', '.join(missing)}")
-    with transaction.atomic():
-        call_command("loaddata", *(str(path) for path in files if tables.get(path.name[: -len(".json")])), verbosity=0)
-        counts = {model._meta.label_lower: model.objects.count() for model in TABLES}
-        expected = {name: count for name, count in manifest["tables"].items() if name != "auth.user"}
-        if counts != expected:
-            raise DatasetError(f"loaded {counts}, the manifest says {expected}")
+    for model in models:
+        check_file(directory / file_name(model), model, manifest["tables"].get(model._meta.label_lower, 0))
+    loaded = [str(directory / file_name(model)) for model in models if manifest["tables"].get(model._meta.label_lower)]
+    try:
+        with transaction.atomic():
+            if loaded:
+                call_command("loaddata", *loaded, verbosity=0)
+            counts = {model._meta.label_lower: model.objects.count() for model in TABLES}
+            expected = {model._meta.label_lower: manifest["tables"].get(model._meta.label_lower, 0) for model in TABLES}
+            if counts != expected:
+                raise DatasetError(f"loaded {counts}, the manifest says {expected}")
+    except LOAD_FAILURES as error:
+        raise DatasetError(f"the files do not load, and nothing was imported: {first_line(error)}") from error
     return counts
+
+
+def read_manifest(directory: Path) -> dict:
+    manifest_path = directory / "manifest.json"
+    if not manifest_path.is_file():
+        raise DatasetError(f"{directory} has no manifest.json: not an exported dataset")
+    manifest = read_json(manifest_path)
+    if not isinstance(manifest, dict):
+        raise DatasetError("manifest.json is not an object with format_version and tables")
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise DatasetError(f"format version {manifest.get('format_version')} is not {FORMAT_VERSION}")
+    tables = manifest.get("tables")
+    names = {model._meta.label_lower for model in [get_user_model(), *TABLES]}
+    if not isinstance(tables, dict) or not all(is_count(count) for count in tables.values()):
+        raise DatasetError("manifest.json: tables must map each table to its number of rows")
+    unknown = sorted(set(tables) - names)
+    if unknown:
+        raise DatasetError(f"manifest.json names tables the dataset does not have: {', '.join(unknown)}")
+    return manifest
+
+
+def read_json(path: Path):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise DatasetError(f"{path.name} is not readable JSON: {error}") from None
+
+
+def is_count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def exported_fields(model) -> set[str]:
+    """The fields `export_dataset` writes of a model's rows: Django's serializer's choice, or USER_FIELDS."""
+    if model is get_user_model():
+        return set(USER_FIELDS)
+    meta = model._meta.concrete_model._meta
+    many = {f.name for f in meta.local_many_to_many if f.serialize and f.remote_field.through._meta.auto_created}
+    return {f.name for f in meta.local_fields if f.serialize} | many
+
+
+def check_file(path: Path, model, expected_rows: int) -> None:
+    """The file holds `expected_rows` rows of `model` alone, each with only the fields the export writes."""
+    records = read_json(path)
+    if not isinstance(records, list):
+        raise DatasetError(f"{path.name} is not a list of rows")
+    if len(records) != expected_rows:
+        raise DatasetError(f"{path.name} holds {len(records)} rows, the manifest says {expected_rows}")
+    label, allowed, seen = model._meta.label_lower, exported_fields(model), set()
+    for number, record in enumerate(records, start=1):
+        where = f"{path.name}, row {number}"
+        if not (isinstance(record, dict) and set(record) == {"model", "pk", "fields"}):
+            raise DatasetError(f"{where}: a row is an object with model, pk and fields only")
+        if record["model"] != label:
+            raise DatasetError(f"{where}: a row of {record['model']!r} in the file of {label}")
+        if not is_count(record["pk"]) or record["pk"] == 0 or record["pk"] in seen:
+            raise DatasetError(f"{where}: pk {record['pk']!r} is not a new positive whole number")
+        seen.add(record["pk"])
+        if not isinstance(record["fields"], dict):
+            raise DatasetError(f"{where}: fields is not an object")
+        unknown = sorted(set(record["fields"]) - allowed)
+        if unknown:
+            raise DatasetError(f"{where}: fields the export does not write: {', '.join(unknown)}")
+        if label == get_user_model()._meta.label_lower and record["fields"].get("is_staff", False) is not False:
+            raise DatasetError(f"{where}: a staff account is not restored from a file; give roles with add_curator")
+
+
+def first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
 # The public download: published content only, flat tables.
