@@ -39,6 +39,7 @@ from .models import (
     Source,
     Stage,
     Suggestion,
+    UnassessedCell,
 )
 
 FORMAT_VERSION = 1
@@ -59,9 +60,11 @@ TABLES = [
     AssessmentCitation,
     SecondCoding,
     Suggestion,
+    UnassessedCell,
     LoadedRecord,
 ]
-USER_FIELDS = ["username", "first_name", "last_name", "email", "is_staff", "is_active"]
+#: Accounts by name only: no password, no staff flag, no groups. Roles are given again with add_curator.
+USER_FIELDS = ["username", "first_name", "last_name", "email", "is_active"]
 LICENCE = (
     "The curated data (classification, assessments, commentary, translations) is published under the "
     "Creative Commons Attribution 4.0 International licence (CC BY 4.0). Official texts of laws quoted in it "
@@ -213,11 +216,11 @@ def check_file(path: Path, model, expected_rows: int) -> None:
         seen.add(record["pk"])
         if not isinstance(record["fields"], dict):
             raise DatasetError(f"{where}: fields is not an object")
+        if label == get_user_model()._meta.label_lower and record["fields"].get("is_staff", False) is not False:
+            raise DatasetError(f"{where}: a staff account is not restored from a file; give roles with add_curator")
         unknown = sorted(set(record["fields"]) - allowed)
         if unknown:
             raise DatasetError(f"{where}: fields the export does not write: {', '.join(unknown)}")
-        if label == get_user_model()._meta.label_lower and record["fields"].get("is_staff", False) is not False:
-            raise DatasetError(f"{where}: a staff account is not restored from a file; give roles with add_curator")
 
 
 def first_line(error: Exception) -> str:
