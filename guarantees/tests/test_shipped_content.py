@@ -13,7 +13,16 @@ from django.test import TestCase
 
 from guarantees.choices import AssessmentStatus, CitationPurpose, Kind, TextKind, Verification
 from guarantees.content import ContentLoader
-from guarantees.models import Assessment, Category, Guarantee, Instrument, Jurisdiction, Provision, Stage
+from guarantees.models import (
+    Assessment,
+    Category,
+    Guarantee,
+    Instrument,
+    Jurisdiction,
+    Provision,
+    Stage,
+    UnassessedCell,
+)
 
 SHARED = Path(os.environ.get("SHARED_DIR", settings.BASE_DIR.parent / "shared"))
 JURISDICTIONS = ["KZ", "RU", "KG"]
@@ -54,16 +63,34 @@ class ShippedContentTests(TestCase):
     def test_every_category_cites_its_scholar(self):
         self.assertEqual(list(Category.objects.filter(citations__isnull=True)), [])
 
-    def test_every_published_guarantee_is_assessed_in_all_three_jurisdictions_on_each_date(self):
+    def test_every_published_cell_is_assessed_or_says_why_not_on_each_date(self):
+        """Each published guarantee in each jurisdiction: one assessment in force, or a reason it is not assessed."""
+        explained = set(UnassessedCell.objects.values_list("guarantee__slug", "jurisdiction__code"))
+        slugs = set(Guarantee.objects.published().values_list("slug", flat=True))
         for on_date in DATES:
             with self.subTest(on_date=on_date):
                 assessed = Counter(
-                    Assessment.objects.in_force_on(on_date)
+                    Assessment.objects.published()
+                    .in_force_on(on_date)
                     .filter(guarantee__publication_status="published", jurisdiction__code__in=JURISDICTIONS)
-                    .values_list("guarantee__slug", flat=True)
+                    .values_list("guarantee__slug", "jurisdiction__code")
                 )
-                slugs = set(Guarantee.objects.published().values_list("slug", flat=True))
-                self.assertEqual({slug for slug in slugs if assessed[slug] != 3}, set())
+                wrong = {
+                    (slug, code)
+                    for slug in slugs
+                    for code in JURISDICTIONS
+                    if not (assessed[(slug, code)] == 1 or (assessed[(slug, code)] == 0 and (slug, code) in explained))
+                }
+                self.assertEqual(wrong, set())
+
+    def test_a_cell_said_to_be_unassessed_has_no_current_assessment(self):
+        for cell in UnassessedCell.objects.select_related("guarantee", "jurisdiction"):
+            with self.subTest(cell=str(cell)):
+                self.assertTrue(cell.reason.strip())
+                current = Assessment.objects.filter(
+                    guarantee=cell.guarantee, jurisdiction=cell.jurisdiction, valid_to__isnull=True
+                )
+                self.assertFalse(current.exists())
 
     def test_every_provided_or_partial_assessment_cites_a_provision_of_its_jurisdiction(self):
         positive = Assessment.objects.filter(status__in=[AssessmentStatus.PROVIDED, AssessmentStatus.PARTIAL])
