@@ -5,7 +5,6 @@ per table, ordered by primary key: exporting what was imported gives byte-identi
 records are not part of the dataset; user accounts travel as names only, never with passwords.
 """
 
-import csv
 import datetime
 import io
 import json
@@ -41,6 +40,7 @@ from .models import (
     Suggestion,
     UnassessedCell,
 )
+from .spreadsheets import write_table
 
 FORMAT_VERSION = 1
 #: In loading order: what a table refers to comes before it.
@@ -359,10 +359,7 @@ def published_csv_zip() -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, rows in published_tables().items():
             text = io.StringIO()
-            if rows:
-                writer = csv.DictWriter(text, fieldnames=list(rows[0]), lineterminator="\n")
-                writer.writeheader()
-                writer.writerows(rows)
+            write_table(text, rows)
             archive.writestr(f"{name}.csv", text.getvalue())
         archive.writestr(
             "README.txt", f"Electoral-rights guarantees dataset, version {version} ({date}).\n\n{LICENCE}\n"

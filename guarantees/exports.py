@@ -12,6 +12,7 @@ from django.http import StreamingHttpResponse
 
 from .compare import CompareRequest, build_rows
 from .representations import jurisdiction_summary, row_document
+from .spreadsheets import safe_row
 
 CHUNK = 200
 
@@ -32,13 +33,13 @@ def csv_header(compare: CompareRequest) -> list[str]:
 
 def csv_lines(compare: CompareRequest, rows: QuerySet) -> Iterator[str]:
     writer = csv.writer(Echo(), lineterminator="\n")
-    yield writer.writerow(csv_header(compare))
+    yield writer.writerow(safe_row(csv_header(compare)))
     for row in build_rows(rows.iterator(chunk_size=CHUNK), compare.jurisdictions):
         category = row.guarantee.category
         line = [row.guarantee.name_en, category.kind if category else "", category.name_en if category else ""]
         for cell in row.cells:
             line += [cell.status, cell.references]
-        yield writer.writerow(line)
+        yield writer.writerow(safe_row(line))
 
 
 def csv_response(compare: CompareRequest, rows: QuerySet) -> StreamingHttpResponse:
