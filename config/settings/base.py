@@ -59,6 +59,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "guarantees.middleware.ResponsePolicies",
+    # Compresses what every later layer produced (pages from the cache included), adds Vary: Accept-Encoding
+    # and weakens the ETag, which ConditionalGetMiddleware below compares weakly.
+    "django.middleware.gzip.GZipMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
