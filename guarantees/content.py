@@ -337,7 +337,7 @@ class ContentLoader:
         assessment.assessed_on = assessment.assessed_on or datetime.date.today()
         self.save(assessment, where)
         references = entry.get("provisions") or []
-        provisions = [self.resolve_provision(reference, where) for reference in references]
+        provisions = [self.resolve_provision(reference, where, assessment) for reference in references]
         problems = assessment.provision_problems(provisions)
         if problems:
             raise ContentError(f"{where}: {' '.join(problems)}")
@@ -404,18 +404,24 @@ class ContentLoader:
                 setattr(obj, f"{name}_{language}", (value or "").strip())
         self.save(obj, where)
 
-    def resolve_provision(self, reference: str, where: str) -> Provision:
-        """'kz-elections-law:20-1' or 'kg-constitution-2021:2:3-4' -> the provision (its only wording)."""
-        instrument_slug, _, rest = str(reference).partition(":")
+    def resolve_provision(self, reference: str, where: str, assessment: Assessment) -> Provision:
+        """'kz-elections-law:20-1' or 'kg-constitution-2021:2:3-4' -> the provision.
+
+        Where the article has several wordings, the one whose validity overlaps the assessment's period;
+        'kg-elections-law:60@2021-08-27' names the wording in force on that day.
+        """
+        reference, _, on_day = str(reference).partition("@")
+        instrument_slug, _, rest = reference.partition(":")
         number, _, paragraph = rest.partition(":")
-        matches = list(
-            Provision.objects.filter(
-                instrument__slug=instrument_slug, number=number, paragraph=paragraph
-            ).select_related("instrument")
-        )
+        wordings = Provision.objects.filter(instrument__slug=instrument_slug, number=number, paragraph=paragraph)
+        matches = list(wordings.select_related("instrument"))
+        if on_day:
+            matches = list(wordings.in_force_on(datetime.date.fromisoformat(on_day)).select_related("instrument"))
+        elif len(matches) > 1:
+            matches = [wording for wording in matches if assessment.overlaps(wording)]
         if len(matches) != 1:
             found = "no provision" if not matches else f"{len(matches)} wordings"
-            raise ContentError(f"{where}: {reference!r} matches {found}")
+            raise ContentError(f"{where}: {reference!r} matches {found} in the assessment's period")
         return matches[0]
 
     # Lookups.

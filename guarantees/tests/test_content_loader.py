@@ -267,3 +267,28 @@ def test_a_reason_beside_a_current_assessment_is_refused(data_dir):
     write_data(data_dir, **{"assessments/kz.yaml": assessments})
     with pytest.raises(ContentError, match="current assessment"):
         ContentLoader(data_dir).load()
+
+
+@pytest.mark.django_db
+def test_a_cell_cites_the_wording_of_its_own_period(data_dir):
+    """An article with several wordings: each period's reference finds the wording that overlaps it."""
+    two_wordings = (
+        '              - {number: "36", heading_original: Старая, valid_to: 2026-06-30, where_read: x}\n'
+        '              - {number: "36", heading_original: Новая, valid_from: 2026-07-01, where_read: x}\n'
+    )
+    jurisdictions = FILES["jurisdictions/kz.yaml"].replace(
+        '              - {number: "35"', two_wordings + '              - {number: "35"'
+    )
+    assessments = FILES["assessments/kz.yaml"].replace(
+        "kz-constitution-1995:33]", "kz-constitution-1995:33, kz-constitution-2026:36]"
+    )
+    assessments = assessments.replace("kz-constitution-2026:35]", "kz-constitution-2026:35, kz-constitution-2026:36]")
+    write_data(data_dir, **{"jurisdictions/kz.yaml": jurisdictions, "assessments/kz.yaml": assessments})
+    ContentLoader(data_dir).load()
+    headings = {
+        str(a.valid_from or a.valid_to): sorted(
+            a.provisions.filter(number="36").values_list("heading_original", flat=True)
+        )
+        for a in Assessment.objects.all()
+    }
+    assert headings == {"2026-06-30": ["Старая"], "2026-07-01": ["Новая"]}
