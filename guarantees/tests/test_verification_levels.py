@@ -106,3 +106,12 @@ class ConsolidatedInTheAdminTests(TestCase):
             "provisions-INITIAL_FORMS": 1,
             **{f"provisions-0-{name}": value for name, value in row.items()},
         }
+
+
+class LevelsInEveryLanguageTests(TestCase):
+    def test_the_levels_are_explained_in_russian_and_kazakh(self):
+        for language, term in [("ru", "Консолидированный текст с указанием редакции"), ("kk", "Ресми жарияланым")]:
+            with self.subTest(language=language):
+                response = self.client.get(f"/{language}/methodology/")
+                self.assertContains(response, term)
+                self.assertNotContains(response, "Consolidated text, with its edition")
