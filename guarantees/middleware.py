@@ -1,5 +1,6 @@
 """Requests no view should see, and the headers every response carries."""
 
+import functools
 import logging
 import re
 
@@ -7,7 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError, connections
-from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -184,3 +185,51 @@ class ResponsePolicies:
         shared = self.cross_origin_paths.match(request.path_info)
         response.setdefault("Cross-Origin-Resource-Policy", "cross-origin" if shared else "same-origin")
         return response
+
+
+@functools.cache
+def page_parameters() -> dict[str, set[str]]:
+    """The query parameters each public page reads; its URL name -> their names."""
+    from .filters import GuaranteeFilterSet
+
+    filters = set(GuaranteeFilterSet.base_filters)
+    none: set[str] = set()
+    return {
+        "guarantees:home": none,
+        "guarantees:taxonomy": none,
+        "guarantees:guarantee-list": filters | {"page", "format"},
+        "guarantees:guarantee": {"preview", "format", "suggested"},
+        "guarantees:cell": {"as_of", "format", "suggested"},
+        "guarantees:jurisdiction": none,
+        "guarantees:instrument": none,
+        "guarantees:compare": filters | {"j", "diff", "format", "page"},
+        "guarantees:compare-texts": filters | {"j"},
+        "guarantees:sources": none,
+        "guarantees:methodology": none,
+        "guarantees:downloads": none,
+        "guarantees:search": {"q"},
+    }
+
+
+class CanonicalQueryString:
+    """A public page answers only the parameters it reads: a URL with any other is redirected to the same URL
+    without them, so that anonymous traffic cannot make unbounded variants of a page to render and cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method not in ("GET", "HEAD") or request.resolver_match is None:
+            return None
+        allowed = page_parameters().get(request.resolver_match.view_name)
+        if allowed is None or set(request.GET) <= allowed:
+            return None
+        kept = QueryDict(mutable=True)
+        for name in request.GET:
+            if name in allowed:
+                kept.setlist(name, request.GET.getlist(name))
+        query = kept.urlencode()
+        return HttpResponseRedirect(request.path + (f"?{query}" if query else ""))
