@@ -85,12 +85,18 @@ class LoadReport:
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
+    removed: Counter = field(default_factory=Counter)
     kept_curator_edits: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         lines = [
             f"{label}: " + (", ".join(f"{count} {model}" for model, count in sorted(counter.items())) or "none")
-            for label, counter in [("created", self.created), ("updated", self.updated), ("unchanged", self.unchanged)]
+            for label, counter in [
+                ("created", self.created),
+                ("updated", self.updated),
+                ("unchanged", self.unchanged),
+                ("removed", self.removed),
+            ]
         ]
         lines += [f"kept curator's version: {entry}" for entry in self.kept_curator_edits]
         return "\n".join(lines)
@@ -313,6 +319,11 @@ class ContentLoader:
         document = read_yaml(path, {})
         code = require(document, "jurisdiction", path.name)
         jurisdiction = self.find(Jurisdiction, {"code": code}, path.name)
+        keys = {
+            f"{entry.get('guarantee')}:{code}:{entry.get('valid_from') or ''}"
+            for entry in document.get("assessments") or []
+        }
+        self.retire_assessments(code, keys)
         for entry in document.get("assessments") or []:
             slug = require(entry, "guarantee", path.name)
             where = f"{path.name} {slug}"
@@ -326,6 +337,24 @@ class ContentLoader:
             where = f"{path.name} not_yet_assessed {slug}"
             lookup = {"guarantee": self.find(Guarantee, {"slug": slug}, where), "jurisdiction": jurisdiction}
             self.sync(UnassessedCell, f"{slug}:{code}", entry, lookup, self.build_unassessed_cell, where)
+
+    def retire_assessments(self, code: str, keys: set[str]) -> None:
+        """Delete the assessments the loader wrote for this jurisdiction whose entries are gone from its file,
+        unless a curator has edited them since (then they are kept, and reported)."""
+        languages = {language for language, _ in settings.LANGUAGES}
+        for (label, key), record in list(self.records.items()):
+            slug, _, rest = key.partition(":")
+            if label != "assessment" or slug in languages or rest.partition(":")[0] != code or key in keys:
+                continue
+            assessment = Assessment.objects.filter(pk=record.object_id).first()
+            if assessment is not None:
+                if assessment.updated_at > self.last_written.get((label, assessment.pk), record.loaded_at):
+                    self.report.kept_curator_edits.append(f"{label} {key} (edited in the admin, gone from the file)")
+                    continue
+                assessment.delete()
+                self.report.removed[label] += 1
+            record.delete()
+            del self.records[(label, key)]
 
     def build_unassessed_cell(self, cell: UnassessedCell, entry: dict, where: str) -> None:
         assign(cell, entry, ["reason", "noted_on"])

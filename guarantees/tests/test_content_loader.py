@@ -1,5 +1,6 @@
 """The content loader, run over small data directories written by each test."""
 
+import datetime
 import textwrap
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from django.urls import reverse
 
 from guarantees.choices import NOT_ASSESSED
 from guarantees.content import ContentError, ContentLoader
-from guarantees.models import Assessment, Guarantee, Instrument, LoadedRecord, Provision, Source
+from guarantees.models import Assessment, Guarantee, Instrument, LoadedRecord, Provision, Source, UnassessedCell
 
 FILES = {
     "sources.yaml": """
@@ -292,3 +293,30 @@ def test_a_cell_cites_the_wording_of_its_own_period(data_dir):
         for a in Assessment.objects.all()
     }
     assert headings == {"2026-06-30": ["Старая"], "2026-07-01": ["Новая"]}
+
+
+@pytest.mark.django_db
+def test_an_assessment_gone_from_its_file_is_removed_on_reload(data_dir):
+    """A cell taken out of the file (say, to record it as not yet assessed) leaves the database too."""
+    ContentLoader(data_dir).load()
+    only_the_old = FILES["assessments/kz.yaml"].splitlines()[:-2] + [
+        "        not_yet_assessed:",
+        '          - {guarantee: secret-ballot, reason: "The 2026 text was not read.", noted_on: 2026-12-02}',
+    ]
+    write_data(data_dir, **{"assessments/kz.yaml": "\n".join(only_the_old) + "\n"})
+    report = ContentLoader(data_dir).load()
+    assert report.removed["assessment"] == 1
+    assert list(Assessment.objects.values_list("valid_to", flat=True)) == [datetime.date(2026, 6, 30)]
+    assert UnassessedCell.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_an_assessment_edited_in_the_admin_is_kept_when_it_leaves_the_file(data_dir):
+    ContentLoader(data_dir).load()
+    Assessment.objects.get(valid_from=datetime.date(2026, 7, 1)).save()  # a curator's save
+    kept = FILES["assessments/kz.yaml"].splitlines()[:-2]
+    write_data(data_dir, **{"assessments/kz.yaml": "\n".join(kept) + "\n"})
+    report = ContentLoader(data_dir).load()
+    assert report.removed["assessment"] == 0
+    assert Assessment.objects.count() == 2
+    assert any("gone from the file" in line for line in report.kept_curator_edits)
