@@ -11,10 +11,11 @@ from django.views.generic import TemplateView
 
 from ..choices import CitationPurpose
 from ..citations import guarantee_citations
+from ..compare import build_rows
 from ..facets import build_facets, build_status_grid
 from ..filters import GuaranteeFilterSet
 from ..models import Guarantee, GuaranteeCitation, Jurisdiction
-from ..representations import cell_summary, guarantee_summary, translations
+from ..representations import cell_summary, guarantee_summary, row_document, translations
 from ..workflow import show_pending
 from .errors import BadPage, bad_request, page_of
 from .trust import SuggestionForm
@@ -59,18 +60,13 @@ class GuaranteeListView(TemplateView):
 
 def list_document(filterset: GuaranteeFilterSet, page) -> dict:
     """The list page's rows as data: each guarantee with its cell in every jurisdiction on the page's date."""
-    jurisdictions = list(Jurisdiction.objects.all())
-    guarantees = []
-    for guarantee in page:
-        by_jurisdiction = {cell.jurisdiction_id: cell for cell in guarantee.cells_in_force}
-        cells = {j.code: cell_summary(j, by_jurisdiction.get(j.pk)) for j in jurisdictions}
-        guarantees.append({**guarantee_summary(guarantee), "cells": cells})
+    rows = build_rows(page, list(Jurisdiction.objects.all()))
     return {
         "as_of": filterset.on_date.isoformat(),
         "count": page.paginator.count,
         "page": page.number,
         "pages": page.paginator.num_pages,
-        "guarantees": guarantees,
+        "guarantees": [row_document(row) for row in rows],
     }
 
 
