@@ -92,11 +92,12 @@ def edited_values(form: forms.ModelForm, stored: models.Model) -> dict:
     version from the history counts every field it restores.
     """
     edited = form.instance
+    names = field_names(edited)
     changes = {}
     for name in form.fields:
         if name in WORKFLOW_FIELDS or name not in form.cleaned_data:
             continue
-        field = edited._meta.get_field(name) if name in field_names(edited) else None
+        field = edited._meta.get_field(name) if name in names else None
         if field is None or not field.editable:
             continue
         if field.many_to_many:
