@@ -206,6 +206,7 @@ def page_parameters() -> dict[str, set[str]]:
         "guarantees:compare-texts": filters | {"j"},
         "guarantees:sources": none,
         "guarantees:methodology": none,
+        "guarantees:about": none,
         "guarantees:downloads": none,
         "guarantees:search": {"q"},
     }

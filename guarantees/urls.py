@@ -17,6 +17,7 @@ urlpatterns = [
     path("compare/<slug:slug>/", views.compare_texts, name="compare-texts"),
     path("sources/", views.sources, name="sources"),
     path("methodology/", views.methodology, name="methodology"),
+    path("about/", views.about, name="about"),
     path("downloads/", views.downloads, name="downloads"),
     path("downloads/electoral-guarantees.json", views.download_json, name="download-json"),
     path("downloads/electoral-guarantees-csv.zip", views.download_csv_zip, name="download-csv"),

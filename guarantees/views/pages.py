@@ -15,9 +15,11 @@ from ..models import (
     Guarantee,
     GuaranteeCitation,
     Jurisdiction,
+    Provision,
     Source,
 )
 from ..querysets import current_assessment_filter
+from ..releases import content_releases
 
 PUBLISHED = Q(guarantees__publication_status=PublicationStatus.PUBLISHED)
 
@@ -131,3 +133,12 @@ def download_csv_zip(request):
     response = HttpResponse(published_csv_zip(), content_type="application/zip")
     response["Content-Disposition"] = 'attachment; filename="electoral-guarantees-csv.zip"'
     return response
+
+
+def about(request):
+    counts = {
+        "guarantees": Guarantee.objects.published().count(),
+        "jurisdictions": Jurisdiction.objects.count(),
+        "provisions": Provision.objects.published().count(),
+    }
+    return render(request, "guarantees/about.html", {"counts": counts, "releases": content_releases()})
