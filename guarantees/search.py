@@ -3,12 +3,17 @@
 PostgreSQL: full-text search in the russian, english and simple (Kazakh has no stemmer) configurations,
 websearch syntax, ranked; plus containment, so that article numbers such as "20-1" are found. Provisions,
 the large table, are searched through a stored document and indexes (migration 0012).
-SQLite: containment of every word, Cyrillic case folded (see lookups.py), ranked by where it matched.
+SQLite: containment of every word's Snowball stem (Russian for Cyrillic words, English for Latin; Kazakh,
+which has no stemmer, by prefix), Cyrillic case folded (see lookups.py), ranked by where it matched; so the
+forms of a word find what they find on PostgreSQL.
+Both: a query that is an article reference as people type it (`ст. 20-1`, `67-ФЗ 30`, `статья 75`, `art. 9`)
+finds that article first.
 """
 
 import re
 from dataclasses import dataclass, field
 
+import snowballstemmer
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.db import connection
@@ -19,7 +24,8 @@ from django.utils.safestring import SafeString, mark_safe
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from .models import Category, Guarantee, Provision, Source
+from .models import Category, Guarantee, Jurisdiction, Provision, Source
+from .references import parse_article_reference
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_GROUP = 25
@@ -98,6 +104,22 @@ def words_of(query: str) -> list[str]:
     return [word for word in re.split(r"[\s\"']+", query) if word and word not in {"OR", "or", "-"}][:10]
 
 
+STEMMERS = {"russian": snowballstemmer.stemmer("russian"), "english": snowballstemmer.stemmer("english")}
+CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+KAZAKH_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
+SHORTEST_STEM = 3
+
+
+def stem_of(word: str) -> str:
+    """What every form of the word starts with: its Snowball stem (Russian or English), the word itself for
+    Kazakh (no stemmer: matched by prefix), for numbers, and where the stem would be too short to mean much."""
+    if not word.isalpha() or KAZAKH_LETTERS.search(word):
+        return word
+    stemmer = STEMMERS["russian" if CYRILLIC.search(word) else "english"]
+    stem = stemmer.stemWord(word.casefold())
+    return stem if len(stem) >= SHORTEST_STEM else word
+
+
 def base_querysets() -> dict[type, QuerySet]:
     return {
         Guarantee: Guarantee.objects.published().select_related("category"),
@@ -165,8 +187,9 @@ def search_model(queryset: QuerySet, fields: list[str], query: str) -> QuerySet:
     words = words_of(query)
     if connection.vendor == "postgresql":
         return full_text_search(queryset, fields, query, words)
-    contains = containment(fields, words)
-    headline_match = containment(fields[:1], words)
+    stemmed = [stem_of(word) for word in words]
+    contains = containment(fields, stemmed)
+    headline_match = containment(fields[:1], stemmed)
     return (
         queryset.filter(contains)
         .annotate(rank=Case(When(headline_match, then=Value(1)), default=Value(0), output_field=IntegerField()))
@@ -179,14 +202,27 @@ def search_all(query: str) -> SearchResults:
     results = SearchResults(query=query)
     if not words_of(query):
         return results
+    reference = article_reference(query)
     for model, queryset in base_querysets().items():
         fields = searchable_fields(model)
-        found = search_model(queryset, fields, query)[:RESULTS_PER_GROUP]
+        if model is Provision and reference:
+            found = queryset.filter(reference.query()).order_by("instrument__jurisdiction__order", "instrument", "pk")
+        else:
+            found = search_model(queryset, fields, query)
+        found = found[:RESULTS_PER_GROUP]
         hits = [
             Hit(obj=obj, title=highlight(title_of(obj), query), snippet=snippet(obj, fields, query)) for obj in found
         ]
         results.groups.append(SearchGroup(model._meta.model_name, str(model._meta.verbose_name_plural), hits))
     return results
+
+
+def article_reference(query: str):
+    """The article a query names, if the whole query is an article reference (`ст. 20-1`, `67-ФЗ 30`)."""
+    if not re.search(r"\d", query):
+        return None
+    codes = set(Jurisdiction.objects.values_list("code", flat=True))
+    return parse_article_reference(query, codes)
 
 
 def title_of(obj) -> str:
@@ -218,6 +254,13 @@ def highlight(text: str, query: str) -> SafeString:
     return mark_safe("".join(marked))  # noqa: S308  (every piece is escaped above)
 
 
+def word_start(text: str, position: int) -> int:
+    """The start of the word at the position, so that a snippet never opens mid-word."""
+    while position > 0 and not text[position - 1].isspace():
+        position -= 1
+    return position
+
+
 def snippet(obj, fields: list[str], query: str, width: int = 240) -> SafeString:
     """A window of the first field after the title that mentions the query, highlighted."""
     parts = [part.casefold() for part in stems(query)]
@@ -226,7 +269,7 @@ def snippet(obj, fields: list[str], query: str, width: int = 240) -> SafeString:
         folded = text.casefold()
         hits = [folded.find(part) for part in parts if part in folded]
         if hits:
-            start = max(0, min(hits) - width // 3)
+            start = word_start(text, max(0, min(hits) - width // 3))
             window = ("…" if start else "") + text[start : start + width] + ("…" if start + width < len(text) else "")
             return highlight(window, query)
     first = getattr(obj, fields[1] if len(fields) > 1 else fields[0]) or ""
