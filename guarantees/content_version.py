@@ -5,6 +5,8 @@ the change. Readers fetch the token from the database, so a publication in one p
 seen by the next request everywhere, and no process has to be told.
 """
 
+import contextlib
+import contextvars
 import secrets
 
 from django.db import connection, connections
@@ -34,13 +36,30 @@ def bump_version() -> None:
         ContentVersion.objects.update_or_create(pk=VERSION_ROW, defaults={"token": token})
 
 
+_deferred = contextvars.ContextVar("content_version_deferred", default=False)
+
+
+@contextlib.contextmanager
+def one_bump():
+    """Saves inside draw no token each; one is drawn at the end (a bulk load's thousands of saves)."""
+    if _deferred.get():
+        yield
+        return
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    bump_version()
+
+
 def is_content(model) -> bool:
     """The app's models whose rows pages show; simple_history's copies are saved along with their instance."""
     return model._meta.app_label == "guarantees" and model not in NOT_CONTENT and not hasattr(model, "instance_type")
 
 
 def bump_on_change(sender, **kwargs) -> None:
-    if is_content(sender):
+    if is_content(sender) and not _deferred.get():
         bump_version()
 
 
