@@ -1,6 +1,7 @@
 # The two commands that set everything up on a fresh machine:
 #   make run    serve the site on http://127.0.0.1:$(PORT), SQLite, migrated and loaded with the curated data
-#   make test   lint, migration check, and the whole test suite (set DATABASE_URL to test on PostgreSQL)
+#   make test   lint, migration check, and the whole test suite (set DATABASE_URL to test on PostgreSQL,
+#               REDIS_URL to run the cache tests against a Redis server; the tests empty its database)
 
 PYTHON ?= python3
 VENV := .venv
@@ -21,7 +22,7 @@ run: $(BIN)/.installed messages
 
 test: $(BIN)/.installed messages browser node_modules/.package-lock.json lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest
+	REDIS_URL="$(REDIS_URL)" $(BIN)/python -m pytest
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

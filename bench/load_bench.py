@@ -70,9 +70,9 @@ from psycopg import sql  # noqa: E402
 
 from bench.synthetic import build  # noqa: E402
 from guarantees.api.views import Pagination  # noqa: E402
+from guarantees.content_version import bump_version  # noqa: E402
 from guarantees.filters import GuaranteeFilterSet  # noqa: E402
 from guarantees.models import Assessment, Guarantee, Jurisdiction, Provision  # noqa: E402
-from guarantees.page_cache import bump_version  # noqa: E402
 from guarantees.search import search_all  # noqa: E402
 from guarantees.views.compare import rows_per_page  # noqa: E402
 
@@ -210,7 +210,8 @@ def reuse(data: str) -> None:
 def page_cache_state() -> str:
     if not settings.PAGE_CACHE_SECONDS:
         return "off (PAGE_CACHE_SECONDS=0)"
-    return f"on (PAGE_CACHE_SECONDS={settings.PAGE_CACHE_SECONDS}, per worker process)"
+    shared = "shared in Redis" if settings.CACHE_URL else "per worker process"
+    return f"on (PAGE_CACHE_SECONDS={settings.PAGE_CACHE_SECONDS}, {shared})"
 
 
 def dataset_summary(data: str) -> str:

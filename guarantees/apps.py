@@ -8,6 +8,6 @@ class GuaranteesConfig(AppConfig):
 
     def ready(self):
         from . import lookups  # noqa: F401  (registers the lookup and the SQLite function)
-        from .page_cache import watch_content
+        from .content_version import watch_content
 
         watch_content(self)

@@ -82,14 +82,30 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
 ]
 
-# Rendered public pages, kept per process until the content changes (see guarantees/page_cache.py).
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": {
+# Rendered public pages, shared by every worker and host through Redis when REDIS_URL (or CACHE_URL) names a
+# server, kept per process in local memory otherwise (see guarantees/page_cache.py). Redis bounds its entries
+# by the server's maxmemory and eviction policy (allkeys-lru), local memory by MAX_ENTRIES; both take no page
+# above PAGE_CACHE_MAX_BYTES. CACHE_KEY_PREFIX keeps apart sites that share one Redis database.
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
+
+
+def cache_backend(name: str, max_entries: int) -> dict:
+    if CACHE_URL:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": f"{os.environ.get('CACHE_KEY_PREFIX', 'guarantees')}:{name}",
+        }
+    return {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pages",
-        "OPTIONS": {"MAX_ENTRIES": 500},
-    },
+        "LOCATION": name,
+        "OPTIONS": {"MAX_ENTRIES": max_entries},
+    }
+
+
+CACHES = {
+    "default": cache_backend("default", max_entries=300),
+    "pages": cache_backend("pages", max_entries=500),
 }
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))  # 0 turns the page cache off
 PAGE_CACHE_MAX_BYTES = 1_000_000

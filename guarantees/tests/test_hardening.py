@@ -32,7 +32,7 @@ class SuggestionControlCharacterTests(TestCase):
 
     def setUp(self):
         self.client = Client(enforce_csrf_checks=True)
-        self.client.get(reverse("guarantees:cell", args=["domestic-observers", "KZ"]))
+        self.client.get(reverse("guarantees:suggest", args=["domestic-observers"]) + "?jurisdiction=KZ")
         self.token = self.client.cookies["csrftoken"].value
 
     def suggest(self, **fields):

@@ -1,15 +1,20 @@
 """The page cache: served again until the content changes, never to the wrong visitor."""
 
 import datetime
+import functools
 from unittest import mock
 
+from django.conf import settings
 from django.db import connection
-from django.test import Client, TestCase, override_settings
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.test import Client, RequestFactory, TestCase, override_settings
 from django.urls import reverse
 
 from guarantees.choices import PublicationStatus
+from guarantees.content_version import bump_version
 from guarantees.models import Guarantee
-from guarantees.page_cache import bump_version
+from guarantees.page_cache import PageCache
 
 from .factories import make_assessment, make_guarantee, make_jurisdiction
 from .test_curation import classified_guarantee, make_user
@@ -56,21 +61,26 @@ class PageCacheTests(TestCase):
         bump_version()
         self.assertContains(self.client.get(LIST), "Ballot secrecy")
 
-    def test_each_visitor_gets_a_working_csrf_token_of_their_own(self):
+    def test_a_page_with_a_correction_link_is_shared_and_the_form_page_is_never_stored(self):
         guarantee = make_guarantee(slug="secret-ballot")
         make_assessment(guarantee=guarantee, jurisdiction=make_jurisdiction(code="KZ"))
         url = guarantee.get_absolute_url()
         first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
-        first.get(url)
+        self.assertNotIn(b"csrfmiddlewaretoken", first.get(url).content)
         with self.assertNumQueries(1):
             page = second.get(url)
         self.assertIsNone(page.context)  # not rendered: from the cache
-        token = self.token_in(page.content)
-        self.assertNotEqual(token, self.token_in(first.get(url).content))
-        self.assertNotIn(b"csrf-token\x00", page.content)
+        self.assertNotIn(settings.CSRF_COOKIE_NAME, page.cookies)
+        form_url = reverse("guarantees:suggest", args=["secret-ballot"])
+        self.assertContains(page, f'href="{form_url}"')
+
+        form_page = second.get(form_url)
+        self.assertIsNotNone(second.get(form_url).context)  # rendered again: never stored
+        self.assertIn("no-store", form_page["Cache-Control"])
+        token = self.token_in(form_page.content)
+        self.assertNotEqual(token, self.token_in(first.get(form_url).content))
         response = second.post(
-            reverse("guarantees:suggest", args=["secret-ballot"]),
-            {"csrfmiddlewaretoken": token, "problem": "Article 9, not 8.", "proposed_fix": "Cite article 9."},
+            form_url, {"csrfmiddlewaretoken": token, "problem": "Article 9, not 8.", "proposed_fix": "Cite article 9."}
         )
         self.assertEqual(response.status_code, 302)
 
@@ -78,6 +88,32 @@ class PageCacheTests(TestCase):
         marker = b'name="csrfmiddlewaretoken" value="'
         start = content.index(marker) + len(marker)
         return content[start : content.index(b'"', start)].decode()
+
+    def test_a_page_that_used_a_csrf_token_is_not_stored(self):
+        rendered = []
+
+        def page(request, token: bool):
+            rendered.append(request.path)
+            return HttpResponse(get_token(request) if token else "the same for everyone")
+
+        for token in (False, True):
+            middleware = PageCache(functools.partial(page, token=token))
+            for _ in range(2):
+                middleware(RequestFactory().get(f"/en/page-{token}/"))
+        self.assertEqual(rendered, ["/en/page-False/", "/en/page-True/", "/en/page-True/"])
+
+    def test_browsers_are_told_to_revalidate(self):
+        make_guarantee(name="Secret ballot")
+        for response in (self.client.get(LIST), self.client.get(LIST)):
+            self.assertEqual(response["Cache-Control"], "no-cache")
+            self.assertNotIn("Expires", response)
+            self.assertIn("ETag", response)
+
+    @override_settings(PAGE_CACHE_MAX_BYTES=1000)
+    def test_a_page_above_the_size_bound_is_not_stored(self):
+        make_guarantee(name="Secret ballot")
+        self.client.get(LIST)
+        self.assertGreater(query_count(self.client, LIST), 1)
 
     def test_signed_in_staff_are_never_served_from_the_cache(self):
         guarantee = make_guarantee(name="Secret ballot", publication_status=PublicationStatus.DRAFT)

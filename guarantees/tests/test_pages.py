@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from guarantees.choices import AssessmentStatus, CitationPurpose, Kind, PublicationStatus, Verification
+from guarantees.content_version import bump_version
 from guarantees.models import CategoryCitation, ElectoralRight, GuaranteeCitation, Principle, Provision, Stage
-from guarantees.page_cache import bump_version
 
 from .factories import (
     make_assessment,

@@ -252,7 +252,10 @@ class SuggestionTests(TestCase):
     def test_unknown_guarantee_or_jurisdiction(self):
         self.assertEqual(self.client.post(reverse("guarantees:suggest", args=["nope"]), {}).status_code, 404)
         self.assertEqual(self.post(jurisdiction="XX").status_code, 400)
-        self.assertEqual(self.client.get(reverse("guarantees:suggest", args=["secret-ballot"])).status_code, 405)
+        self.assertEqual(
+            self.client.get(reverse("guarantees:suggest", args=["secret-ballot"]) + "?jurisdiction=XX").status_code, 400
+        )
+        self.assertEqual(self.client.put(reverse("guarantees:suggest", args=["secret-ballot"])).status_code, 405)
 
 
 class AgreementTests(TestCase):

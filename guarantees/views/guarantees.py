@@ -18,7 +18,6 @@ from ..models import Guarantee, GuaranteeCitation, Jurisdiction
 from ..representations import cell_summary, guarantee_summary, row_document, translations
 from ..workflow import show_pending
 from .errors import BadPage, bad_request, page_of
-from .trust import SuggestionForm
 
 PAGE_SIZE = 20
 
@@ -105,7 +104,6 @@ def guarantee_detail(request, slug):
         "citations": guarantee_citations(guarantee, request.build_absolute_uri(guarantee.get_absolute_url()), today),
         "preview": preview,
         "preview_facts": preview_facts,
-        "form": SuggestionForm(),
         "jurisdiction": None,
     }
     if request.GET.get("format") == "json" and not preview:

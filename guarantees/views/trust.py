@@ -10,7 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
 from ..agreement import agreement_by_jurisdiction
 from ..choices import PublicationStatus
@@ -102,7 +103,6 @@ def cell_detail(request, slug, code):
         "unassessed": None
         if assessment
         else UnassessedCell.objects.filter(guarantee=guarantee, jurisdiction=jurisdiction).first(),
-        "form": SuggestionForm(),
     }
     if request.GET.get("format") == "json":
         return JsonResponse(cell_document(context, url), json_dumps_params={"ensure_ascii": False})
@@ -136,22 +136,27 @@ def cell_document(context: dict, url: str) -> dict:
     }
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def suggest(request, slug):
-    """A reader's correction lands in the review queue; it never changes content by itself."""
+    """A reader's correction lands in the review queue; it never changes content by itself.
+
+    The form is on this page of its own, so that its CSRF token is never in a page served from the cache.
+    """
     guarantee = get_object_or_404(Guarantee.objects.published(), slug=slug)
-    code = request.POST.get("jurisdiction", "")
+    data = request.POST if request.method == "POST" else request.GET
+    code = data.get("jurisdiction", "")
     jurisdiction = Jurisdiction.objects.filter(code=code).first() if code else None
     if code and jurisdiction is None:
         return bad_request(request, [_("Unknown jurisdiction.")])
     back = f"{guarantee.get_absolute_url()}{jurisdiction.code + '/' if jurisdiction else ''}"
-    form = SuggestionForm(request.POST)
-    if not form.is_valid():
+    form = SuggestionForm(request.POST) if request.method == "POST" else SuggestionForm()
+    if request.method != "POST" or not form.is_valid():
         return render(
             request,
             "guarantees/suggest.html",
             {"form": form, "guarantee": guarantee, "jurisdiction": jurisdiction, "back": back},
-            status=400,
+            status=400 if form.is_bound else 200,
         )
     if form.cleaned_data["website"]:
         return redirect(f"{back}?suggested=1")  # a robot: thanked, and discarded
