@@ -1,3 +1,3 @@
 """The curators' admin, one module per group of models."""
 
-from . import guarantee, law, reference, taxonomy, trust  # noqa: F401  (registers the model admins)
+from . import amendment, guarantee, law, reference, taxonomy, trust  # noqa: F401  (registers the model admins)

@@ -1,3 +1,4 @@
+from .amendment import Amendment
 from .guarantee import Assessment, AssessmentCitation, Guarantee, GuaranteeCitation
 from .law import Instrument, Provision
 from .reference import ElectoralRight, Jurisdiction, Principle, Source, Stage
@@ -7,6 +8,7 @@ from .trust import SecondCoding, Suggestion, SuggestionStatus, UnassessedCell
 from .version import ContentVersion
 
 __all__ = [
+    "Amendment",
     "Assessment",
     "AssessmentCitation",
     "Category",

@@ -68,12 +68,21 @@ class CellPageTests(TestCase):
         self.assertContains(response, "Read in a translation or other secondary copy (unverified)")
         self.assertContains(response, "unverified")
 
-    def test_history_shows_status_changes(self):
-        assessment = make_assessment(guarantee=self.guarantee, jurisdiction=self.kz, status="partial")
-        assessment.status = "provided"
-        assessment.save()
-        history = self.client.get(cell_url(self.guarantee, "KZ")).context["history"]
-        self.assertEqual([record.status for record in history], ["partial", "provided"])
+    def test_history_shows_legal_periods_not_write_dates(self):
+        make_assessment(
+            guarantee=self.guarantee,
+            jurisdiction=self.kz,
+            status="partial",
+            valid_to=datetime.date(2026, 7, 1),
+            provisions=[self.article],
+        )
+        make_assessment(
+            guarantee=self.guarantee, jurisdiction=self.kz, status="provided", valid_from=datetime.date(2026, 7, 1)
+        )
+        response = self.client.get(cell_url(self.guarantee, "KZ"))
+        self.assertEqual([period.status for period in response.context["periods"]], ["partial", "provided"])
+        self.assertContains(response, '<time datetime="2026-07-01">', count=2)
+        self.assertContains(response, str(self.article))
 
     def test_json_carries_the_same_citation_as_the_page(self):
         make_assessment(guarantee=self.guarantee, jurisdiction=self.kz, provisions=[self.article])

@@ -5,6 +5,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,7 +15,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from ..agreement import agreement_by_jurisdiction
-from ..choices import PublicationStatus
 from ..citations import cell_citations, provision_citations
 from ..clients import client_hash
 from ..filters import parse_as_of
@@ -65,17 +65,14 @@ def current_cell(guarantee: Guarantee, jurisdiction: Jurisdiction, on_date: date
     )
 
 
-def status_history(guarantee: Guarantee, jurisdiction: Jurisdiction) -> list:
-    """Each published change of the cell's status, oldest first (from the assessments' history)."""
-    changes, last = [], None
-    records = Assessment.history.filter(
-        guarantee_id=guarantee.pk, jurisdiction_id=jurisdiction.pk, publication_status=PublicationStatus.PUBLISHED
-    ).order_by("history_date")
-    for record in records:
-        if record.status != last:
-            changes.append(record)
-            last = record.status
-    return changes
+def legal_periods(guarantee: Guarantee, jurisdiction: Jurisdiction) -> list:
+    """The periods of the cell's published assessments in legal time, oldest first, each with its articles and acts."""
+    return list(
+        Assessment.objects.published()
+        .filter(guarantee=guarantee, jurisdiction=jurisdiction)
+        .prefetch_related("provisions__instrument__jurisdiction", "amendments")
+        .order_by(F("valid_from").asc(nulls_first=True))
+    )
 
 
 def cell_detail(request, slug, code):
@@ -99,7 +96,7 @@ def cell_detail(request, slug, code):
         "provisions": [(provision, provision_citations(provision)) for provision in provisions],
         "citations": cell_citations(assessment, url, today) if assessment else None,
         "needs_recheck": bool(assessment and cells_needing_recheck([assessment])),
-        "history": status_history(guarantee, jurisdiction),
+        "periods": legal_periods(guarantee, jurisdiction),
         "unassessed": None
         if assessment
         else UnassessedCell.objects.filter(guarantee=guarantee, jurisdiction=jurisdiction).first(),

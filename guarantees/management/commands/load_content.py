@@ -1,7 +1,9 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
+from ...amendments import load_amendments
 from ...content import DATA_DIR, ContentError, ContentLoader
 
 
@@ -13,7 +15,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, data_dir, **options):
         try:
-            report = ContentLoader(data_dir).load()
+            with transaction.atomic():
+                report = ContentLoader(data_dir).load()
+                amendments = load_amendments(data_dir)
         except ContentError as error:
             raise CommandError(f"Nothing was loaded: {error}") from error
         self.stdout.write(report.summary())
+        self.stdout.write(amendments.summary())
