@@ -223,7 +223,10 @@ class ShippedContentTests(TestCase):
                     self.assertIsNone(ABOLISHED_CHAMBERS.search(getattr(assessment, f"commentary{language}") or ""))
 
     def test_kz_2026_wordings_quote_the_article_changes_register_exactly(self):
-        """A wording quoted from shared/domain/statutes/kz-article-changes.tsv stands there as quoted."""
+        """A wording quoted from shared/domain/statutes/kz-article-changes.tsv stands there as quoted.
+
+        The register's markdown emphasis (asterisks around excluded paragraphs) is not part of the statute's words.
+        """
         if not SHARED.exists():
             if os.environ.get("CI"):
                 self.fail(f"CI runs with shared/ beside the project; not found at {SHARED}")
@@ -233,7 +236,7 @@ class ShippedContentTests(TestCase):
         for row in rows:
             article, _, version_to, _, text_after, *_ = row.split("\t")
             if version_to == KZ_REFORM.isoformat():
-                texts.setdefault(article, []).append(normalise(text_after))
+                texts.setdefault(article, []).append(normalise(text_after.replace("*", "")))
         quoted = Provision.objects.filter(
             text_kind=TextKind.VERBATIM, where_read__startswith="register kz-article-changes.tsv"
         )
@@ -242,4 +245,4 @@ class ShippedContentTests(TestCase):
             with self.subTest(provision=str(provision)):
                 self.assertIn(provision.number, texts)
                 for paragraph in provision.text_original.split("\n\n"):
-                    self.assertIn(normalise(paragraph), texts[provision.number])
+                    self.assertTrue(any(normalise(paragraph) in row for row in texts[provision.number]), paragraph)
