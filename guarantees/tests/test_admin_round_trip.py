@@ -10,6 +10,7 @@ import re
 from django.contrib import admin
 from django.contrib.auth.models import User
 from django.urls import reverse
+from django.utils import timezone
 from django_webtest import WebTest
 
 from guarantees import workflow
@@ -136,13 +137,16 @@ class ReviewedEditTests(AdminTestCase):
         )
 
     def test_assessment_commentary(self):
-        assessment = Assessment.objects.published().select_related("guarantee", "jurisdiction").first()
+        # The cell page shows the assessment in force today; an earlier period of the cell is not on it.
+        current = Assessment.objects.published().in_force_on(timezone.localdate())
+        assessment = current.select_related("guarantee", "jurisdiction").first()
         cell = reverse("guarantees:cell", args=[assessment.guarantee.slug, assessment.jurisdiction.code])
         self.propose_publish_and_read(assessment, self.curator, "commentary_en", "A proposed commentary.", cell)
 
     def test_assessment_commentary_in_the_guarantee_inline(self):
         guarantee = Guarantee.objects.published().order_by("pk")[3]
-        assessment = guarantee.assessments.published().order_by("jurisdiction__order", "valid_from").first()
+        current = guarantee.assessments.published().in_force_on(timezone.localdate())
+        assessment = current.order_by("jurisdiction__order").first()
         form = self.open_form(guarantee, self.curator)
         index = next(i for i in range(10) if form[f"assessments-{i}-id"].value == str(assessment.pk))
         form[f"assessments-{index}-commentary_en"] = "A proposed commentary, inline."

@@ -31,11 +31,29 @@ DATES = [datetime.date(2026, 1, 1), datetime.date(2026, 11, 25)]
 # Instruments whose official text could not be located from here; each note says what was tried.
 # The list is closed: a new instrument without an official URL fails the test.
 NO_OFFICIAL_URL_FOUND = {"ru-19-fz", "kg-election-commissions-law", "cis-convention-2002"}
+# Constitutional Law No. 305-VIII of 11 June 2026 rewrote Kazakhstan's elections law from this day.
+KZ_REFORM = datetime.date(2026, 7, 1)
+KZ_BEFORE_REFORM = KZ_REFORM - datetime.timedelta(days=1)
+ABOLISHED_CHAMBERS = re.compile(r"Senate|Mazhilis|Parliament|Сенат|Мажилис|Парламент|Мәжіліс")
 
 
 def normalise(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("ё", "е").replace("«", '"').replace("»", '"')
     return re.sub(r"\s+", " ", text).strip()
+
+
+def kz_cells_on(on_date: datetime.date) -> dict[str, tuple]:
+    """Each published guarantee's Kazakh cell on the day: status, the wordings cited, and the commentary."""
+    assessments = (
+        Assessment.objects.published()
+        .in_force_on(on_date)
+        .filter(jurisdiction__code="KZ", guarantee__publication_status="published")
+        .select_related("guarantee")
+        .prefetch_related("provisions")
+    )
+    return {
+        a.guarantee.slug: (a.status, frozenset(p.pk for p in a.provisions.all()), a.commentary) for a in assessments
+    }
 
 
 class ShippedContentTests(TestCase):
@@ -159,3 +177,72 @@ class ShippedContentTests(TestCase):
     def test_reloading_changes_nothing(self):
         report = ContentLoader().load()
         self.assertFalse(report.created or report.updated or report.kept_curator_edits)
+
+    def test_the_kz_matrix_changes_on_1_july_2026_exactly_where_the_law_did(self):
+        """A Kazakh cell differs between 30 June and 2 July 2026 if and only if it, or a wording it cites, has a
+        boundary on 1 July 2026."""
+        before, after = kz_cells_on(KZ_BEFORE_REFORM), kz_cells_on(KZ_REFORM + datetime.timedelta(days=1))
+        changed = {slug for slug in before.keys() | after.keys() if before.get(slug) != after.get(slug)}
+        kz = Assessment.objects.filter(jurisdiction__code="KZ", guarantee__publication_status="published")
+        split = set(
+            kz.filter(Q(valid_from=KZ_REFORM) | Q(valid_to=KZ_BEFORE_REFORM)).values_list("guarantee__slug", flat=True)
+        )
+        reworded = {
+            p.pk
+            for p in Provision.objects.filter(instrument__jurisdiction__code="KZ")
+            if p.valid_from == KZ_REFORM or p.valid_to == KZ_BEFORE_REFORM
+        }
+        cites_reworded = {
+            slug for cells in (before, after) for slug, (_, provisions, _) in cells.items() if provisions & reworded
+        }
+        self.assertTrue(changed)
+        self.assertEqual(changed, split | cites_reworded)
+
+    def test_kz_assessments_from_1_july_2026_that_cite_the_2026_wordings_name_the_amending_act(self):
+        later = Assessment.objects.filter(jurisdiction__code="KZ", valid_from=KZ_REFORM)
+        for assessment in later.filter(
+            provisions__instrument__slug="kz-elections-law", provisions__valid_from=KZ_REFORM
+        ):
+            with self.subTest(assessment=str(assessment)):
+                self.assertIn("305-VIII", assessment.commentary)
+
+    def test_every_2026_wording_of_the_kz_elections_law_names_the_amending_act(self):
+        wordings = Provision.objects.filter(instrument__slug="kz-elections-law", valid_from=KZ_REFORM)
+        self.assertTrue(wordings.exists())
+        for wording in wordings:
+            with self.subTest(wording=str(wording)):
+                self.assertIn("305-VIII", wording.edition)
+                self.assertTrue(wording.where_read)
+
+    def test_no_kz_commentary_after_june_2026_speaks_of_the_abolished_chambers(self):
+        """From 1 July 2026 Kazakhstan has the Kurultai, not a Parliament of a Senate and a Mazhilis."""
+        current = Assessment.objects.filter(jurisdiction__code="KZ").in_force_on(KZ_REFORM)
+        for assessment in current:
+            for language in ("", "_ru", "_kk"):
+                with self.subTest(assessment=str(assessment), language=language):
+                    self.assertIsNone(ABOLISHED_CHAMBERS.search(getattr(assessment, f"commentary{language}") or ""))
+
+    def test_kz_2026_wordings_quote_the_article_changes_register_exactly(self):
+        """A wording quoted from shared/domain/statutes/kz-article-changes.tsv stands there as quoted.
+
+        The register's markdown emphasis (asterisks around excluded paragraphs) is not part of the statute's words.
+        """
+        if not SHARED.exists():
+            if os.environ.get("CI"):
+                self.fail(f"CI runs with shared/ beside the project; not found at {SHARED}")
+            self.skipTest(f"no shared/ folder at {SHARED}")
+        rows = (SHARED / "domain/statutes/kz-article-changes.tsv").read_text(encoding="utf-8").splitlines()[1:]
+        texts: dict[str, list[str]] = {}
+        for row in rows:
+            article, _, version_to, _, text_after, *_ = row.split("\t")
+            if version_to == KZ_REFORM.isoformat():
+                texts.setdefault(article, []).append(normalise(text_after.replace("*", "")))
+        quoted = Provision.objects.filter(
+            text_kind=TextKind.VERBATIM, where_read__startswith="register kz-article-changes.tsv"
+        )
+        self.assertTrue(quoted.exists())
+        for provision in quoted:
+            with self.subTest(provision=str(provision)):
+                self.assertIn(provision.number, texts)
+                for paragraph in provision.text_original.split("\n\n"):
+                    self.assertTrue(any(normalise(paragraph) in row for row in texts[provision.number]), paragraph)
