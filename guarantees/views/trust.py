@@ -5,7 +5,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -19,7 +19,7 @@ from ..citations import cell_citations, provision_citations
 from ..clients import client_hash
 from ..filters import parse_as_of
 from ..freshness import cells_needing_recheck
-from ..models import Assessment, Guarantee, Jurisdiction, Suggestion, UnassessedCell
+from ..models import Assessment, Guarantee, Jurisdiction, Provision, Suggestion, UnassessedCell
 from ..representations import cell_summary, iso, provision_summary
 from .errors import bad_request
 
@@ -70,7 +70,9 @@ def legal_periods(guarantee: Guarantee, jurisdiction: Jurisdiction) -> list:
     return list(
         Assessment.objects.published()
         .filter(guarantee=guarantee, jurisdiction=jurisdiction)
-        .prefetch_related("provisions__instrument__jurisdiction", "amendments")
+        .prefetch_related(
+            Prefetch("provisions", queryset=Provision.objects.select_related("instrument__jurisdiction")), "amendments"
+        )
         .order_by(F("valid_from").asc(nulls_first=True))
     )
 
