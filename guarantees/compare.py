@@ -92,12 +92,17 @@ def canonical_query(params: QueryDict, jurisdictions: list[Jurisdiction]) -> str
     return canonical.urlencode()
 
 
-def matrix_queryset(compare: CompareRequest) -> QuerySet:
-    """The rows: filtered published guarantees, grouped by kind and category, with their cells prefetched."""
-    rows = compare.filterset.qs.with_cells_on(compare.as_of, compare.jurisdictions)
+def matrix_rows(compare: CompareRequest) -> QuerySet:
+    """The rows: filtered published guarantees, grouped by kind and category (nothing prefetched)."""
+    rows = compare.filterset.qs
     if compare.differences_only:
         rows = with_disagreement(rows, compare)
     return rows.order_by("category__kind", "category__parent__order", "category__order", "category__name", "name")
+
+
+def matrix_queryset(compare: CompareRequest) -> QuerySet:
+    """The rows with their cells prefetched, as the page and the JSON export show them."""
+    return matrix_rows(compare).with_cells_on(compare.as_of, compare.jurisdictions)
 
 
 def with_disagreement(rows: QuerySet, compare: CompareRequest) -> QuerySet:

@@ -25,6 +25,21 @@ CACHE_ALIAS = "pages"
 _key_prefix = contextvars.ContextVar("page_cache_key_prefix")
 
 
+def current_key_prefix() -> str | None:
+    """The content version and date keying this request's page, or None when the page cache stands aside."""
+    return _key_prefix.get(None)
+
+
+def content_key_prefix() -> str | None:
+    """The content version and today's date ("in force today" changes at midnight); None if it cannot be read."""
+    try:
+        version = current_version()
+    except DatabaseError:  # the cache stands aside; the view reconnects, or answers that the database is down
+        connection.close()
+        return None
+    return None if version is None else f"{version}.{timezone.localdate().isoformat()}"
+
+
 class PageCache(CacheMiddleware):
     """Serves repeated anonymous GETs of public pages and the API from the `pages` cache."""
 
@@ -61,14 +76,7 @@ class PageCache(CacheMiddleware):
             return None
         if "HTTP_AUTHORIZATION" in request.META:
             return None
-        try:
-            version = current_version()
-        except DatabaseError:  # the cache stands aside; the view reconnects, or answers that the database is down
-            connection.close()
-            return None
-        if version is None:
-            return None
-        return f"{version}.{timezone.localdate().isoformat()}"  # "in force today" changes at midnight
+        return content_key_prefix()
 
     def _should_update_cache(self, request, response) -> bool:
         if not super()._should_update_cache(request, response) or response.streaming:

@@ -28,6 +28,13 @@ def validate_article_number(number: str) -> None:
         )
 
 
+def article_reference(number: str, paragraph: str) -> str:
+    """'art. 20-1' or 'art. 2 para. 3-4'."""
+    if paragraph:
+        return f"art. {number} para. {paragraph}"
+    return f"art. {number}"
+
+
 class Instrument(TimeStamped):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     jurisdiction = models.ForeignKey(
@@ -163,10 +170,7 @@ class Provision(TimeStamped, Validity, Reviewable):
 
     @property
     def reference(self) -> str:
-        """'art. 20-1' or 'art. 2 para. 3-4'."""
-        if self.paragraph:
-            return f"art. {self.number} para. {self.paragraph}"
-        return f"art. {self.number}"
+        return article_reference(self.number, self.paragraph)
 
     @property
     def is_verified(self) -> bool:

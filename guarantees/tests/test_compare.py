@@ -2,8 +2,10 @@
 
 import csv
 import datetime
+import html
 import io
 import json
+import re
 
 from django.test import TestCase
 from django.urls import reverse
@@ -123,11 +125,15 @@ class MatrixTests(CompareFixture):
         self.assertEqual([name for name, _ in self.rows("?kind=tool")], ["Domestic observers"])
         self.assertEqual([name for name, _ in self.rows("?q=PLURALISM")], ["Political pluralism"])
 
-    def test_cell_shows_references_and_expands_to_commentary(self):
+    def test_cell_shows_references_and_fetches_its_commentary_when_opened(self):
         response = self.client.get(COMPARE + "?j=RU&kind=tool")
         self.assertContains(response, "67-FZ: art. 30")
-        self.assertContains(response, "<details")
-        self.assertContains(response, "Observers may receive copies.")
+        self.assertNotContains(response, "Observers may receive copies.")  # not in the matrix itself
+        fragment = re.search(r'<details class="cell-details" data-fragment="([^"]+)"', response.content.decode())
+        details = self.client.get(html.unescape(fragment.group(1)))
+        self.assertEqual(details.status_code, 200)
+        self.assertContains(details, "Observers may receive copies.")
+        self.assertContains(details, "art. 30")
 
     def test_coverage_counts_every_matching_row(self):
         response = self.client.get(COMPARE + "?as_of=2026-01-01")

@@ -6,12 +6,14 @@ from urllib.parse import urlencode
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 
+from ..aggregates import kept_until_content_changes
 from ..compare import (
     CompareError,
     build_rows,
     coverage,
     group_rows,
     matrix_queryset,
+    matrix_rows,
     parse_compare_request,
 )
 from ..exports import csv_response, json_response
@@ -36,16 +38,18 @@ def compare(request):
         return bad_request(request, error.problems)
     if compare.canonical_query != request.GET.urlencode():
         return HttpResponseRedirect(f"{request.path}?{compare.canonical_query}")
-    rows = matrix_queryset(compare)
     if compare.export_format == "csv":
-        return csv_response(compare, rows)
+        return csv_response(compare, matrix_rows(compare))
+    rows = matrix_queryset(compare)
     if compare.export_format == "json":
         return json_response(compare, rows, request.build_absolute_uri())
     try:
         page = page_of(request, rows, rows_per_page(len(compare.jurisdictions)))
     except BadPage as error:
         return bad_request(request, [str(error)])
-    by_jurisdiction, by_category = coverage(compare, rows)
+    by_jurisdiction, by_category = kept_until_content_changes(
+        "compare-coverage", compare.canonical_query, lambda: coverage(compare, rows)
+    )
     categories = Category.objects.filter(pk__in={key[0] for key in by_category}).order_by("kind", "order", "name")
 
     def link(category, code):

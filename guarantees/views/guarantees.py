@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from ..aggregates import kept_until_content_changes
 from ..choices import CitationPurpose
 from ..citations import guarantee_citations
 from ..compare import build_rows
@@ -46,11 +47,14 @@ class GuaranteeListView(TemplateView):
             return bad_request(request, [str(error)])
         if as_json:
             return JsonResponse(list_document(filterset, page), json_dumps_params={"ensure_ascii": False})
+        filters = request.GET.copy()
+        filters.pop("page", None)  # the facets' links lead back to the first page
+        filters = filters.urlencode()  # canonical: the middleware redirected any other spelling
         context = self.get_context_data(
             filterset=filterset,
             page=page,
-            facets=build_facets(filterset),
-            status_grid=build_status_grid(filterset),
+            facets=kept_until_content_changes("facets", filters, lambda: build_facets(filterset)),
+            status_grid=kept_until_content_changes("status-grid", filters, lambda: build_status_grid(filterset)),
             jurisdictions=Jurisdiction.objects.all(),
             has_filters=any(name != "page" for name in request.GET),
         )

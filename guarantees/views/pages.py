@@ -6,6 +6,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from ..aggregates import kept_until_content_changes
 from ..choices import AssessmentStatus, Kind, PublicationStatus
 from ..dataset import LICENCE, dataset_version, published_csv_zip, published_json
 from ..models import (
@@ -64,17 +65,20 @@ def jurisdictions_with_coverage(on_date: datetime.date):
 
 
 def home(request):
-    categories = categories_with_counts()
-    context = {
-        "guarantee_count": Guarantee.objects.published().count(),
-        "kinds": kind_summaries(categories),
-        "jurisdictions": jurisdictions_with_coverage(datetime.date.today()),
-    }
+    context = kept_until_content_changes("home", "", home_counts)
     return render(request, "guarantees/home.html", context)
 
 
+def home_counts() -> dict:
+    return {
+        "guarantee_count": Guarantee.objects.published().count(),
+        "kinds": kind_summaries(categories_with_counts()),
+        "jurisdictions": list(jurisdictions_with_coverage(datetime.date.today())),
+    }
+
+
 def taxonomy(request):
-    categories = categories_with_counts()
+    categories = kept_until_content_changes("categories", "", categories_with_counts)
     citations = CategoryCitation.objects.select_related("source")
     cited = {}
     for citation in citations:

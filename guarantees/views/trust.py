@@ -105,6 +105,8 @@ def cell_detail(request, slug, code):
     }
     if request.GET.get("format") == "json":
         return JsonResponse(cell_document(context, url), json_dumps_params={"ensure_ascii": False})
+    if request.GET.get("format") == "fragment":  # what a matrix cell shows when its details are opened
+        return render(request, "guarantees/compare/_cell_fragment.html", context)
     return render(request, "guarantees/cell_detail.html", context)
 
 
