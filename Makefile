@@ -22,7 +22,7 @@ run: $(BIN)/.installed messages
 
 test: $(BIN)/.installed messages browser node_modules/.package-lock.json lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	REDIS_URL="$(REDIS_URL)" $(BIN)/python -m pytest
+	REDIS_URL="$(REDIS_URL)" $(BIN)/python -m pytest --durations=15
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

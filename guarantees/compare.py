@@ -5,6 +5,7 @@ so what is exported is what is shown.
 """
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
@@ -120,6 +121,7 @@ class Cell:
     jurisdiction: Jurisdiction
     assessment: Assessment | None
     needs_recheck: bool = False
+    differs: bool = False
 
     @property
     def status(self) -> str:
@@ -156,6 +158,15 @@ def build_rows(guarantees, jurisdictions: list[Jurisdiction]) -> list[Row]:
     return rows
 
 
+def mark_differences(rows: list[Row]) -> None:
+    """In each row, mark the cells whose status is not the row's usual one (the first column's, on a tie)."""
+    for row in rows:
+        counts = Counter(cell.status for cell in row.cells)
+        usual = max(counts, key=lambda status: (counts[status], status == row.cells[0].status))
+        for cell in row.cells:
+            cell.differs = cell.status != usual
+
+
 def group_rows(rows: list[Row]) -> list[Group]:
     groups: list[Group] = []
     for row in rows:
@@ -178,8 +189,9 @@ class Coverage:
         return self.total - self.provided - self.partial - self.absent
 
     @property
-    def share_provided(self) -> float:
-        return self.provided / self.total if self.total else 0.0
+    def share_covered(self) -> float:
+        """Provided counts as one, partial as half."""
+        return (self.provided + self.partial / 2) / self.total if self.total else 0.0
 
 
 def coverage(compare: CompareRequest, rows: QuerySet) -> tuple[dict[str, Coverage], dict[tuple[int, str], Coverage]]:

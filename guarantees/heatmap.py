@@ -1,6 +1,12 @@
-"""The coverage heatmap: categories by jurisdictions, shaded by the share provided, drawn as SVG geometry."""
+"""The coverage heatmap: categories by jurisdictions, shaded by coverage, drawn as SVG geometry.
+
+Coverage counts a provided guarantee as one and a partial one as half: a category where every guarantee is
+partial is half covered, not uncovered.
+"""
 
 from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
 
 from .compare import Coverage
 
@@ -8,7 +14,7 @@ CELL_WIDTH = 64
 CELL_HEIGHT = 28
 LABEL_WIDTH = 250
 HEADER_HEIGHT = 30
-# From the lightest to the darkest shade: 0% provided to 100% provided.
+# From the lightest to the darkest shade: 0% covered to 100% covered.
 LIGHT = (236, 242, 248)
 DARK = (11, 79, 138)
 
@@ -52,7 +58,7 @@ def build_heatmap(categories, codes: list[str], by_category: dict, link) -> Heat
         cells = []
         for column, code in enumerate(codes):
             tally: Coverage = by_category[(category.pk, code)]
-            share = tally.share_provided
+            share = tally.share_covered
             cells.append(
                 HeatCell(
                     x=LABEL_WIDTH + column * CELL_WIDTH,
@@ -60,7 +66,14 @@ def build_heatmap(categories, codes: list[str], by_category: dict, link) -> Heat
                     fill=shade(share),
                     text_fill="#ffffff" if share >= 0.5 else "#1b1f24",
                     label=f"{round(share * 100)}%",
-                    title=f"{category.name}, {code}: {tally.provided} of {tally.total} provided",
+                    title=_("%(category)s, %(code)s: of %(total)s, %(provided)s provided and %(partial)s partial")
+                    % {
+                        "category": category.name,
+                        "code": code,
+                        "total": tally.total,
+                        "provided": tally.provided,
+                        "partial": tally.partial,
+                    },
                     url=link(category, code),
                 )
             )

@@ -129,11 +129,17 @@ class MatrixTests(CompareFixture):
         response = self.client.get(COMPARE + "?j=RU&kind=tool")
         self.assertContains(response, "67-FZ: art. 30")
         self.assertNotContains(response, "Observers may receive copies.")  # not in the matrix itself
-        fragment = re.search(r'<details class="cell-details" data-fragment="([^"]+)"', response.content.decode())
-        details = self.client.get(html.unescape(fragment.group(1)))
-        self.assertEqual(details.status_code, 200)
-        self.assertContains(details, "Observers may receive copies.")
-        self.assertContains(details, "art. 30")
+        self.assertContains(response, 'data-details-label="Details"')  # the script adds a disclosure per cell
+        links = re.findall(
+            r'<td class="cell[^"]*" data-details><a class="cell-link" href="([^"]+)"',
+            response.content.decode(),
+        )
+        self.assertTrue(links, "assessed cells are marked for their details")
+        fragments = [self.client.get(html.unescape(link), {"format": "fragment"}) for link in links]
+        self.assertTrue(all(fragment.status_code == 200 for fragment in fragments))
+        opened = next(fragment for fragment in fragments if b"art. 30" in fragment.content)
+        self.assertContains(opened, "Observers may receive copies.")
+        self.assertNotContains(opened, "<html")
 
     def test_coverage_counts_every_matching_row(self):
         response = self.client.get(COMPARE + "?as_of=2026-01-01")

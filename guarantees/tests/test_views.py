@@ -44,3 +44,20 @@ class HomePageTests(TestCase):
 
     def test_unknown_page_is_a_404(self):
         self.assertEqual(self.client.get("/no-such-page/").status_code, 404)
+
+
+class RelatedGuaranteesTests(TestCase):
+    def test_a_large_category_shows_a_dozen_and_links_to_the_rest(self):
+        category = make_category(slug="crowded")
+        guarantees = [make_guarantee(category=category, name=f"Member {number:02d}") for number in range(15)]
+        response = self.client.get(guarantees[0].get_absolute_url())
+        self.assertEqual(len(response.context["related"]), 12)
+        self.assertContains(response, reverse("guarantees:guarantee-list") + "?category=crowded")
+        self.assertContains(response, "All the guarantees of this category")
+
+    def test_a_small_category_shows_all_without_a_link(self):
+        category = make_category(slug="small")
+        first, second = make_guarantee(category=category), make_guarantee(category=category)
+        response = self.client.get(first.get_absolute_url())
+        self.assertEqual(response.context["related"], [second])
+        self.assertNotContains(response, "All the guarantees of this category")

@@ -12,6 +12,7 @@ from ..compare import (
     build_rows,
     coverage,
     group_rows,
+    mark_differences,
     matrix_queryset,
     matrix_rows,
     parse_compare_request,
@@ -57,6 +58,8 @@ def compare(request):
 
     rows_on_page = build_rows(page.object_list, compare.jurisdictions)
     mark_rechecks(rows_on_page)
+    if compare.differences_only:
+        mark_differences(rows_on_page)
     context = {
         "compare": compare,
         "today": datetime.date.today(),

@@ -21,6 +21,7 @@ from ..workflow import show_pending
 from .errors import BadPage, bad_request, page_of
 
 PAGE_SIZE = 20
+RELATED_SHOWN = 12  # of the guarantee's category; the rest are a link to the list filtered by it
 
 
 class GuaranteeListView(TemplateView):
@@ -97,11 +98,13 @@ def guarantee_detail(request, slug):
         if guarantee.category_id
         else Guarantee.objects.none()
     )
+    related = list(related[: RELATED_SHOWN + 1])  # one more than shown: is there a rest to link to?
     citations = list(guarantee.citations.all())
     context = {
         "guarantee": guarantee,
         "columns": columns,
-        "related": related,
+        "related": related[:RELATED_SHOWN],
+        "more_related": len(related) > RELATED_SHOWN,
         "classification_citations": [c for c in citations if c.purpose == CitationPurpose.CLASSIFICATION],
         "content_citations": [c for c in citations if c.purpose == CitationPurpose.CONTENT],
         "today": today,

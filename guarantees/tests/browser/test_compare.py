@@ -56,3 +56,35 @@ def test_switching_language_keeps_the_comparison(curated, live_server, page):
     assert page.locator(".matrix tbody tr:not(.group-heading)").count() == rows
     page.get_by_role("link", name="Қазақша").click()
     expect(page.locator("html")).to_have_attribute("lang", "kk")
+
+
+def test_the_heatmap_comes_first_and_the_matrix_keeps_its_headings_in_view(curated, live_server, page):
+    page.goto(live_server.url + reverse("guarantees:compare") + "?j=KZ&j=RU&j=KG&diff=1")
+    heatmap, matrix = page.locator(".heatmap").bounding_box(), page.locator(".matrix").bounding_box()
+    assert heatmap["y"] < matrix["y"], "the coverage heatmap sits above the matrix"
+
+    rows = page.locator(".matrix tbody tr:not(.group-heading)")
+    for index in range(rows.count()):  # differences only: in every row, some cell is marked as differing
+        assert rows.nth(index).locator("td.cell-differs").count() > 0, f"row {index} marks no difference"
+    expect(rows.first.locator(".differs-mark").first).to_be_visible()
+
+    box = page.locator(".matrix-scroll")
+    heading = page.locator(".matrix thead th").nth(1)
+    top = heading.bounding_box()["y"]
+    box.evaluate("element => { element.scrollTop = 400; }")
+    assert box.evaluate("element => element.scrollTop") > 0, "the matrix scrolls in its own box"
+    assert abs(heading.bounding_box()["y"] - top) < 2, "the header row stays in view"
+
+
+def test_at_375_pixels_the_guarantee_column_stays_while_jurisdictions_scroll(curated, live_server, browser):
+    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="en-US")
+    page = context.new_page()
+    page.goto(live_server.url + reverse("guarantees:compare"))
+    box = page.locator(".matrix-scroll")
+    guarantee = page.locator(".matrix tbody .row-heading").first
+    left = guarantee.bounding_box()["x"]
+    box.evaluate("element => { element.scrollLeft = 300; }")
+    assert box.evaluate("element => element.scrollLeft") > 0, "the jurisdictions scroll sideways"
+    assert abs(guarantee.bounding_box()["x"] - left) < 2, "the guarantee column stays in view"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375 + 1, "the page itself does not scroll"
+    context.close()
