@@ -101,9 +101,9 @@ def matrix_rows(compare: CompareRequest) -> QuerySet:
     return rows.order_by("category__kind", "category__parent__order", "category__order", "category__name", "name")
 
 
-def matrix_queryset(compare: CompareRequest) -> QuerySet:
-    """The rows with their cells prefetched, as the page and the JSON export show them."""
-    return matrix_rows(compare).with_cells_on(compare.as_of, compare.jurisdictions)
+def matrix_queryset(compare: CompareRequest, texts: bool = True, commentary: bool = True) -> QuerySet:
+    """The rows with their cells prefetched (`GuaranteeQuerySet.with_cells_on`)."""
+    return matrix_rows(compare).with_cells_on(compare.as_of, compare.jurisdictions, texts=texts, commentary=commentary)
 
 
 def with_disagreement(rows: QuerySet, compare: CompareRequest) -> QuerySet:

@@ -15,6 +15,11 @@ from django.db.models import Exists, OuterRef, Q
 from .choices import PublicationStatus
 
 PUBLISHED = PublicationStatus.PUBLISHED
+#: What the matrix does not show of a cell and of the articles it cites.
+COMMENTARY = ["commentary", "commentary_en", "commentary_ru", "commentary_kk", "created_at", "updated_at"]
+PROVISION_TEXTS = ["text_original", "text_en", "heading_original", "heading_local", "heading_en", "where_read"]
+PROVISION_TEXTS += ["created_at", "updated_at", "instrument__title_original", "instrument__title_en"]
+PROVISION_TEXTS += ["instrument__note"]
 
 
 def in_force_on_filter(on_date: datetime.date, prefix: str = "") -> Q:
@@ -51,16 +56,30 @@ class AssessmentQuerySet(ReviewableQuerySet):
         """Published, in force on the date, of a published guarantee: what readers may see of a cell."""
         return self.published().in_force_on(on_date).filter(guarantee__publication_status=PUBLISHED)
 
-    def cells_on(self, on_date: datetime.date, jurisdictions=None, preview: bool = False, evidence: bool = True):
+    def cells_on(
+        self,
+        on_date: datetime.date,
+        jurisdictions=None,
+        preview: bool = False,
+        evidence: bool = True,
+        texts: bool = True,
+        commentary: bool = True,
+    ):
         """The cells in force on the date, with their jurisdiction; with `evidence`, the provisions they cite
-        that were in force on the date, as `provisions_in_force`. `preview` (staff only) adds what is unpublished."""
+        that were in force on the date, as `provisions_in_force`. `preview` (staff only) adds what is unpublished.
+        Without `texts`, the provisions' headings and texts stay in the database (summaries and references need
+        neither); without `commentary`, the cells' commentary does (the matrix)."""
         from .models import Provision
 
         cells = (self if preview else self.published()).in_force_on(on_date).select_related("jurisdiction")
+        if not commentary:
+            cells = cells.defer(*COMMENTARY)
         if jurisdictions is not None:
             cells = cells.filter(jurisdiction__in=jurisdictions)
         if evidence:
             provisions = Provision.objects.cited_on(on_date, preview)
+            if not texts:
+                provisions = provisions.defer(*PROVISION_TEXTS)
             cells = cells.prefetch_related(models.Prefetch("provisions", provisions, to_attr="provisions_in_force"))
         return cells.order_by("jurisdiction__order", "jurisdiction__code")
 
@@ -91,11 +110,19 @@ class GuaranteeQuerySet(models.QuerySet):
     def of_kind(self, kind: str):
         return self.filter(category__kind=kind)
 
-    def with_cells_on(self, on_date: datetime.date, jurisdictions=None, preview: bool = False, evidence: bool = True):
+    def with_cells_on(
+        self,
+        on_date: datetime.date,
+        jurisdictions=None,
+        preview: bool = False,
+        evidence: bool = True,
+        texts: bool = True,
+        commentary: bool = True,
+    ):
         """Each guarantee with its cells on the date (`Assessment.objects.cells_on`) as `cells_in_force`."""
         from .models import Assessment
 
-        cells = Assessment.objects.cells_on(on_date, jurisdictions, preview, evidence)
+        cells = Assessment.objects.cells_on(on_date, jurisdictions, preview, evidence, texts, commentary)
         return self.select_related("category__parent").prefetch_related(
             models.Prefetch("assessments", cells, to_attr="cells_in_force")
         )

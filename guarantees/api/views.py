@@ -129,7 +129,7 @@ class GuaranteeViewSet(ReadOnly):
         on_date = GuaranteeFilterSet(self.request.query_params, queryset=Guarantee.objects.none()).on_date
         return (
             Guarantee.objects.published()
-            .with_cells_on(on_date)
+            .with_cells_on(on_date, texts=False)
             .prefetch_related(
                 "rights",
                 "stages",
@@ -161,7 +161,7 @@ class CompareView(StrictQueryString, APIView):
         except CompareError as error:
             raise ValidationError({"errors": error.problems}) from None
         paginator = Pagination()
-        page = paginator.paginate_queryset(matrix_queryset(compare), request, view=self)
+        page = paginator.paginate_queryset(matrix_queryset(compare, texts=False), request, view=self)
         rows = [row_document(row) for row in build_rows(page, compare.jurisdictions)]
         response = paginator.get_paginated_response(rows)
         response.data = {

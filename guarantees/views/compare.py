@@ -41,9 +41,9 @@ def compare(request):
         return HttpResponseRedirect(f"{request.path}?{compare.canonical_query}")
     if compare.export_format == "csv":
         return csv_response(compare, matrix_rows(compare))
-    rows = matrix_queryset(compare)
     if compare.export_format == "json":
-        return json_response(compare, rows, request.build_absolute_uri())
+        return json_response(compare, matrix_queryset(compare, texts=False), request.build_absolute_uri())
+    rows = matrix_queryset(compare, texts=False, commentary=False)  # the matrix: statuses and references
     try:
         page = page_of(request, rows, rows_per_page(len(compare.jurisdictions)))
     except BadPage as error:

@@ -42,7 +42,7 @@ class GuaranteeListView(TemplateView):
             return bad_request(request, [_("Unknown format “%(format)s”: use json.") % {"format": output[:20]}])
         as_json = output == "json"
         try:
-            rows = filterset.qs.with_cells_on(filterset.on_date, evidence=as_json)
+            rows = filterset.qs.with_cells_on(filterset.on_date, evidence=as_json, texts=False)
             page = page_of(request, rows, self.paginate_by)
         except BadPage as error:
             return bad_request(request, [str(error)])

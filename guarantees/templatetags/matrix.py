@@ -1,0 +1,69 @@
+"""The comparison matrix's cells, written by a tag: a page shows hundreds, and a template included for each
+took two thirds of the page's time."""
+
+from itertools import groupby
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+
+from .status import status_badge
+
+register = template.Library()
+
+UNVERIFIED = '<abbr class="unverified-mark" title="{}">*</abbr>'
+
+
+@register.simple_tag(takes_context=True)
+def matrix_cell(context, row, cell):
+    """The cell's status (a link to the cell's page), its marks, and the articles it cites by instrument.
+
+    An assessed cell is marked `data-details`: the page's script adds a disclosure that fetches the
+    commentary and texts when opened (static/js/cell-details.js)."""
+    compare, once = context["compare"], context.render_context
+    if "matrix_cell" not in once:  # what every cell of the page shares, made once
+        pattern = reverse("guarantees:cell", args=["SLUG", "CODE"])
+        query = f"?as_of={compare.as_of.isoformat()}" if compare.as_of != context["today"] else ""
+        once["matrix_cell"] = {"pattern": pattern, "query": query, "badges": {}}
+    shared = once["matrix_cell"]
+    url = (
+        shared["pattern"].replace("SLUG", row.guarantee.slug).replace("CODE", cell.jurisdiction.code) + shared["query"]
+    )
+    badge = shared["badges"].get(cell.status)
+    if badge is None:
+        badge = shared["badges"][cell.status] = status_badge(cell.assessment)
+    classes = f"cell cell-{cell.status}" + (" cell-differs" if cell.differs else "")
+    parts = [
+        format_html('<td class="{}"{}>', classes, mark_safe(" data-details") if cell.assessment else ""),
+        format_html(
+            '<a class="cell-link" href="{}">{}<span class="visually-hidden"> — {}, {}</span></a>',
+            url,
+            badge,
+            row.guarantee.name,
+            cell.jurisdiction.name,
+        ),
+    ]
+    if cell.differs:
+        parts.append(format_html('<span class="differs-mark">{}</span>', gettext("differs")))
+    if cell.needs_recheck:
+        parts.append(format_html('<span class="recheck-mark">{}</span>', gettext("needs re-check")))
+    if cell.provisions:
+        unverified = format_html(UNVERIFIED, gettext("unverified"))
+        by_instrument = (
+            (instrument.short_title, references(provisions, unverified))
+            for instrument, provisions in groupby(cell.provisions, key=lambda provision: provision.instrument)
+        )
+        parts.append(format_html('<ul class="refs">{}</ul>', format_html_join("", "<li>{}: {}</li>", by_instrument)))
+    parts.append(mark_safe("</td>"))
+    return mark_safe("".join(parts))
+
+
+def references(provisions, unverified: str) -> str:
+    return mark_safe(
+        ", ".join(
+            format_html("{}{}", provision.reference, "" if provision.is_read_in_original else unverified)
+            for provision in provisions
+        )
+    )
