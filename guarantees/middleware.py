@@ -202,6 +202,7 @@ def page_parameters() -> dict[str, set[str]]:
         "guarantees:cell": {"as_of", "format", "suggested"},
         "guarantees:jurisdiction": none,
         "guarantees:instrument": none,
+        "guarantees:article": {"para", "a", "b", "as_of"},
         "guarantees:compare": filters | {"j", "diff", "format", "page"},
         "guarantees:compare-texts": filters | {"j"},
         "guarantees:sources": none,

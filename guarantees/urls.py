@@ -13,6 +13,7 @@ urlpatterns = [
     path("guarantees/<slug:slug>/<str:code>/", views.cell_detail, name="cell"),
     path("jurisdictions/<str:code>/", views.jurisdiction_detail, name="jurisdiction"),
     path("instruments/<slug:slug>/", views.instrument_detail, name="instrument"),
+    path("instruments/<slug:slug>/articles/<str:number>/", views.article_history, name="article"),
     path("compare/", views.compare, name="compare"),
     path("compare/<slug:slug>/", views.compare_texts, name="compare-texts"),
     path("sources/", views.sources, name="sources"),

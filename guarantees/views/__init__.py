@@ -2,13 +2,14 @@
 
 from .compare import compare, compare_texts
 from .guarantees import GuaranteeListView, guarantee_detail
-from .law import instrument_detail, jurisdiction_detail
+from .law import article_history, instrument_detail, jurisdiction_detail
 from .pages import about, download_csv_zip, download_json, downloads, home, sources, taxonomy
 from .search import search
 from .trust import cell_detail, methodology, suggest
 
 __all__ = [
     "about",
+    "article_history",
     "GuaranteeListView",
     "cell_detail",
     "compare",
