@@ -299,3 +299,57 @@ class ShippedChangesTests(TestCase):
         self.assertContains(response, "305-VIII")
         self.assertContains(response, "Cells whose period it opened or closed")
         self.assertGreater(Amendment.objects.get(number="305-VIII").assessments.count(), 30)
+
+
+class LawSearchTests(TestCase):
+    """Search finds instruments and amending acts by their names, numbers and years."""
+
+    @classmethod
+    def setUpTestData(cls):
+        load_curated()
+
+    def found(self, query: str, key: str) -> list[str]:
+        from guarantees.search import search_all
+
+        return [hit.obj.slug if key == "instrument" else hit.obj.key for hit in search_all(query).hits(key)]
+
+    def test_constitution_of_2026(self):
+        self.assertEqual(self.found("Constitution of 2026", "instrument")[0], "kz-constitution-2026")
+        self.assertNotIn("kz-constitution-1995", self.found("Constitution of 2026", "instrument"))
+        self.assertIn("kz-constitution-2026", self.found("Конституция 2026", "instrument"))
+
+    def test_an_act_number_alone(self):
+        self.assertEqual(self.found("2464", "instrument"), ["kz-elections-law"])
+        self.assertEqual(self.found("305-VIII", "amendment"), ["kz-226347"])
+        self.assertEqual(self.found("296-VI", "amendment"), ["kz-137854"])  # the register writes a Cyrillic І
+
+    def test_a_law_and_a_year_finds_the_law_and_its_acts_of_that_year(self):
+        for query in ("67-ФЗ 2020", "67-FZ 2020"):
+            with self.subTest(query=query):
+                self.assertEqual(self.found(query, "instrument"), ["ru-67-fz"])
+                acts = Amendment.objects.filter(key__in=self.found(query, "amendment"))
+                self.assertTrue(acts)
+                for act in acts:
+                    self.assertEqual((act.jurisdiction.code, (act.adopted_on or act.in_force_on).year), ("RU", 2020))
+
+    def test_the_search_page_links_the_act_to_its_timeline(self):
+        response = self.client.get(reverse("guarantees:search") + "?q=305-VIII")
+        self.assertContains(response, reverse("guarantees:jurisdiction-changes", args=["KZ"]) + "#kz-226347")
+        response = self.client.get(reverse("guarantees:search") + "?q=Constitution+of+2026")
+        self.assertContains(response, reverse("guarantees:instrument", args=["kz-constitution-2026"]))
+
+
+class PinnedCitationTests(TestCase):
+    def test_a_cell_cited_as_of_a_date_keeps_the_date_in_its_url_and_text(self):
+        kz = make_jurisdiction(code="KZ")
+        guarantee = make_guarantee(name="Observers")
+        make_assessment(guarantee=guarantee, jurisdiction=kz)
+        url = reverse("guarantees:cell", args=[guarantee.slug, "KZ"])
+        document = self.client.get(url + "?as_of=2026-06-30&format=json").json()
+        self.assertTrue(document["url"].endswith(f"{url}?as_of=2026-06-30"))
+        self.assertIn(f"{url}?as_of=2026-06-30>", document["citation"]["en"])
+        self.assertIn("the law as of 30 June 2026", document["citation"]["en"])
+        self.assertIn("по состоянию на 30.06.2026", document["citation"]["ru"])
+        unpinned = self.client.get(url + "?format=json").json()
+        self.assertNotIn("as_of", unpinned["citation"]["en"])
+        self.assertNotIn("as of", unpinned["citation"]["en"])
