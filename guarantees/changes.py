@@ -242,7 +242,9 @@ def parse_change_request(params: QueryDict) -> ChangeRequest:
         try:
             dates[name] = parse_as_of(params.get(name, ""))
         except ValidationError as error:
-            problems += [message.replace("“as_of”", f"“{name}”") for message in error.messages]
+            problems += [
+                message.replace("“as_of”", f"“{name}”").replace("«as_of»", f"«{name}»") for message in error.messages
+            ]
     jurisdictions = choose_jurisdictions(params.getlist("j"), problems)
     export_format = params.get("format", "html")
     if export_format not in CHANGE_FORMATS:

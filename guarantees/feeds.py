@@ -104,7 +104,8 @@ class CellChangeFeed(Feed):
             "day": item.valid_from.isoformat(),
             "status": item.get_status_display(),
         }
-        return f"{text} {_('Act:')} {acts}" if acts else text
+        label = _("Act:")
+        return f"{text} {label} {acts}" if acts else text
 
     def item_link(self, item: Assessment):
         url = reverse("guarantees:cell", args=[item.guarantee.slug, item.jurisdiction.code])
