@@ -97,7 +97,7 @@ def article_history(request, slug, number):
             request,
             [
                 _("No wording of this article starts on %(key)s; choose one of: %(choices)s.")
-                % {"key": unknown[0], "choices": choices}
+                % {"key": unknown[0][:20], "choices": choices}
             ],
         )
     older, newer = by_key[older_key], by_key[newer_key]
