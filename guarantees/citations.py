@@ -4,6 +4,7 @@ Every function takes the access date, so that the same entry always gives the sa
 """
 
 import datetime
+from urllib.parse import parse_qsl, urlencode
 
 from .choices import AssessmentStatus, InstrumentKind
 from .models import Assessment, Guarantee, Instrument, Provision
@@ -102,17 +103,44 @@ def guarantee_citations(guarantee: Guarantee, url: str, accessed: datetime.date)
     }
 
 
-def cell_citations(assessment: Assessment, url: str, accessed: datetime.date) -> dict[str, str]:
+def pinned_url(url: str, as_of: datetime.date | None, keep: tuple[str, ...] = ()) -> str:
+    """The URL that keeps showing the law of `as_of`: `as_of` set, of the rest of the query only `keep`."""
+    base, _, query = url.partition("?")
+    kept = [(name, value) for name, value in parse_qsl(query) if name in keep]
+    if as_of:
+        kept.append(("as_of", as_of.isoformat()))
+    return f"{base}?{urlencode(kept)}" if kept else base
+
+
+def cell_citations(
+    assessment: Assessment, url: str, accessed: datetime.date, as_of: datetime.date | None = None
+) -> dict[str, str]:
+    """A cell cited as of a date names the date and links to the page of that date's law."""
     guarantee, jurisdiction = assessment.guarantee, assessment.jurisdiction
     name_ru = RUSSIAN_NAMES.get(jurisdiction.code, (jurisdiction.name, ""))[0]
     checked = english_date(assessment.assessed_on)
+    url = pinned_url(url, as_of)
+    law_en = f", the law as of {english_date(as_of)}" if as_of else ""
+    law_ru = f" (по состоянию на {russian_date(as_of)})" if as_of else ""
     return {
         "en": (
-            f"‘{guarantee.name} — {jurisdiction.name}: {assessment.status}’ ({SITE_EN}, assessed {checked}) "
+            f"‘{guarantee.name} — {jurisdiction.name}: {assessment.status}’ ({SITE_EN}, assessed {checked}{law_en}) "
             f"<{url}> accessed {english_date(accessed)}."
         ),
         "ru": (
-            f"{guarantee.name} — {name_ru} : {STATUS_RU[assessment.status]} // {SITE_RU}. "
+            f"{guarantee.name} — {name_ru} : {STATUS_RU[assessment.status]}{law_ru} // {SITE_RU}. "
             f"URL: {url} (дата обращения: {russian_date(accessed)})."
         ),
+    }
+
+
+def article_citations(provision: Provision, url: str, as_of: datetime.date | None = None) -> dict[str, str]:
+    """An article (its history page) cited as of a date: the wording of that date, and a URL that keeps it."""
+    cited = provision_citations(provision)
+    if as_of is None:
+        return cited
+    url = pinned_url(url, as_of, keep=("para",))
+    return {
+        "en": f"{cited['en'][:-1]}, as in force on {english_date(as_of)} <{url}>.",
+        "ru": f"{cited['ru'][:-1]} (в ред., действовавшей на {russian_date(as_of)}). URL: {url}.",
     }

@@ -18,10 +18,11 @@ from django.core.management import CommandError, call_command
 from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, transaction
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 
 from .choices import PublicationStatus
 from .models import (
+    Amendment,
     Assessment,
     AssessmentCitation,
     Category,
@@ -58,6 +59,7 @@ TABLES = [
     GuaranteeCitation,
     Assessment,
     AssessmentCitation,
+    Amendment,
     SecondCoding,
     Suggestion,
     UnassessedCell,
@@ -315,6 +317,7 @@ def published_tables() -> dict[str, list[dict]]:
             }
             for a in assessments.order_by("guarantee__slug", "jurisdiction__code", "valid_from")
         ],
+        "amendments": amendment_rows(),
         "sources": [
             {
                 "key": s.key,
@@ -329,6 +332,44 @@ def published_tables() -> dict[str, list[dict]]:
             for s in Source.objects.order_by("key")
         ],
     }
+
+
+def amendment_rows() -> list[dict]:
+    """The amending acts, each with the published wordings it brought (provision ids, as in `provisions`) and the
+    published cells whose period it opened or closed (guarantee/jurisdiction/valid_from)."""
+    published = PublicationStatus.PUBLISHED
+    wordings = Provision.objects.published().order_by("pk")
+    periods = (
+        Assessment.objects.published()
+        .filter(guarantee__publication_status=published)
+        .select_related("guarantee", "jurisdiction")
+        .order_by("guarantee__slug", "valid_from")
+    )
+    amendments = (
+        Amendment.objects.select_related("jurisdiction")
+        .prefetch_related(
+            Prefetch("provisions", wordings, to_attr="brought"), Prefetch("assessments", periods, to_attr="periods")
+        )
+        .order_by("jurisdiction__code", "in_force_on", "key")
+    )
+    return [
+        {
+            "key": a.key,
+            "jurisdiction": a.jurisdiction.code,
+            "number": a.number,
+            "title": a.title,
+            "adopted_on": a.adopted_on or "",
+            "in_force_on": a.in_force_on or "",
+            "link": a.link,
+            "articles_changed": a.articles_changed,
+            "where_read": a.where_read,
+            "provisions": " ".join(str(p.pk) for p in a.brought),
+            "assessments": " ".join(
+                f"{p.guarantee.slug}/{p.jurisdiction.code}/{p.valid_from or ''}" for p in a.periods
+            ),
+        }
+        for a in amendments
+    ]
 
 
 def dataset_version() -> tuple[str, str]:

@@ -24,7 +24,7 @@ from django.utils.safestring import SafeString, mark_safe
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from .models import Category, Guarantee, Jurisdiction, Provision, Source
+from .models import Amendment, Category, Guarantee, Instrument, Jurisdiction, Provision, Source
 from .references import parse_article_reference
 
 MAX_QUERY_LENGTH = 200
@@ -214,6 +214,7 @@ def search_all(query: str) -> SearchResults:
             Hit(obj=obj, title=highlight(title_of(obj), query), snippet=snippet(obj, fields, query)) for obj in found
         ]
         results.groups.append(SearchGroup(model._meta.model_name, str(model._meta.verbose_name_plural), hits))
+    results.groups[:0] = law_groups(query)
     return results
 
 
@@ -274,3 +275,112 @@ def snippet(obj, fields: list[str], query: str, width: int = 240) -> SafeString:
             return highlight(window, query)
     first = getattr(obj, fields[1] if len(fields) > 1 else fields[0]) or ""
     return highlight(first[:width] + ("…" if len(first) > width else ""), query)
+
+
+# Instruments and amending acts by their names, numbers and years ("Constitution of 2026", "2464", "67-ФЗ 2020").
+# Both tables are small (tens of rows): read whole, two queries, and matched here.
+YEAR = re.compile(r"^(1[89]|20|21)\d\d$")
+NUMBER_LIKE = re.compile(r"\d")
+FILLER_WORDS = {"of", "the", "no", "n", "№", "от", "года", "год", "г", "law", "закон"}
+#: Spellings of the same act number: Latin and Cyrillic letters of Russian law types and Roman numerals.
+NUMBER_SPELLINGS = [("фкз", "fkz"), ("фз", "fz"), ("зрк", ""), ("і", "i"), ("v", "v")]
+
+
+def act_number(text: str) -> str:
+    """An act number in one spelling: 67-ФЗ = 67-fz, 296-VІ (Cyrillic І) = 296-vi, "№ 545" = 545."""
+    text = text.casefold().replace("№", "").strip(" .,;:()\"'«»")
+    for spelling, same in NUMBER_SPELLINGS:
+        text = text.replace(spelling, same)
+    return text.strip("-")
+
+
+def law_terms(query: str) -> tuple[list[str], list[int], list[str]]:
+    """(act numbers, years, name stems) of a query about an act."""
+    numbers, years, names = [], [], []
+    for word in words_of(query):
+        bare = word.strip(" .,;:()\"'«»")
+        if YEAR.match(bare):
+            years.append(int(bare))
+        elif NUMBER_LIKE.search(bare):
+            numbers.append(act_number(bare))
+        elif bare.casefold() not in FILLER_WORDS and len(bare) > 1:
+            names.append(stem_of(bare).casefold())
+    return numbers, years, names
+
+
+def mentions_number(text: str, number: str) -> bool:
+    """The act number stands in the text as a number of its own (not part of a longer one)."""
+    folded = act_number(text) if len(text) < 40 else " ".join(act_number(word) for word in text.split())
+    return re.search(rf"(?<![\w-]){re.escape(number)}(?![\w-])", folded) is not None
+
+
+def instrument_matches(instrument: Instrument, numbers, years, names) -> bool:
+    titles = " ".join([instrument.short_title, instrument.title_en, instrument.title_original]).casefold()
+    own_number = act_number(instrument.number) if instrument.number else ""
+    if not all(number == own_number or mentions_number(titles, number) for number in numbers):
+        return False
+    if not all(name in titles for name in names):
+        return False
+    if own_number and own_number in numbers:
+        return True  # "67-ФЗ 2020": the act itself, whatever the year asked (its acts of that year are listed too)
+    dates = [instrument.date_adopted, instrument.in_force_from]  # "of 2026": adopted or in force from then
+    known_years = {day.year for day in dates if day}
+    return all(year in known_years or str(year) in titles for year in years)
+
+
+def amendment_matches(amendment: Amendment, numbers, years, names) -> bool:
+    text = " ".join([amendment.number, amendment.title, amendment.articles_changed, amendment.summary]).casefold()
+    own_number = act_number(amendment.number) if amendment.number else ""
+    if not all(number == own_number or mentions_number(text, number) for number in numbers):
+        return False
+    if not all(name in text for name in names):
+        return False
+    known_years = {day.year for day in (amendment.adopted_on, amendment.in_force_on) if day}
+    return all(year in known_years or str(year) in amendment.title for year in years)
+
+
+def law_groups(query: str) -> list[SearchGroup]:
+    """Instruments and amending acts named by the query: its act numbers, years and words must all match."""
+    numbers, years, names = law_terms(query)
+    if not (numbers or years or names):
+        return []
+    instruments = [
+        instrument
+        for instrument in Instrument.objects.select_related("jurisdiction").order_by("jurisdiction__order", "slug")
+        if instrument_matches(instrument, numbers, years, names)
+    ]
+    # Those whose short title has the query's words as whole words first: "Constitution" before "Constitutional".
+    whole_words = [word.casefold() for word in words_of(query)]
+    instruments.sort(
+        key=lambda i: -sum(bool(re.search(rf"\b{re.escape(w)}\b", i.short_title.casefold())) for w in whole_words)
+    )
+    amendments = [
+        amendment
+        for amendment in Amendment.objects.select_related("jurisdiction").order_by("jurisdiction__order", "in_force_on")
+        if (numbers or years) and amendment_matches(amendment, numbers, years, names)
+    ]
+    return [
+        SearchGroup(
+            "instrument",
+            str(Instrument._meta.verbose_name_plural),
+            [Hit(i, highlight(instrument_title(i), query), highlight(i.title_en, query)) for i in instruments],
+        ),
+        SearchGroup(
+            "amendment",
+            str(Amendment._meta.verbose_name_plural),
+            [Hit(a, highlight(amendment_title(a), query), highlight(a.title[:240], query)) for a in amendments],
+        ),
+    ]
+
+
+def instrument_title(instrument: Instrument) -> str:
+    code = instrument.jurisdiction.code if instrument.jurisdiction_id else "INT"
+    year = f", {instrument.date_adopted.year}" if instrument.date_adopted else ""
+    return f"{code} {instrument.short_title}{year}"
+
+
+def amendment_title(amendment: Amendment) -> str:
+    day = amendment.in_force_on or amendment.adopted_on
+    return f"{amendment.jurisdiction.code} {amendment.number or amendment.key}" + (
+        f" ({day.isoformat()})" if day else ""
+    )

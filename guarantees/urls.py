@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "guarantees"
 
@@ -12,8 +12,15 @@ urlpatterns = [
     path("guarantees/<slug:slug>/suggest/", views.suggest, name="suggest"),
     path("guarantees/<slug:slug>/<str:code>/", views.cell_detail, name="cell"),
     path("jurisdictions/<str:code>/", views.jurisdiction_detail, name="jurisdiction"),
+    path("jurisdictions/<str:code>/changes/", views.jurisdiction_changes, name="jurisdiction-changes"),
+    path("feeds/amendments/<str:code>/", feeds.AmendmentFeed(), name="feed-amendments"),
+    path("feeds/amendments/guarantee/<slug:slug>/", feeds.AmendmentFeed(), name="feed-guarantee-amendments"),
+    path("feeds/changes/<str:code>/", feeds.CellChangeFeed(), name="feed-cells"),
+    path("feeds/changes/guarantee/<slug:slug>/", feeds.CellChangeFeed(), name="feed-guarantee-cells"),
     path("instruments/<slug:slug>/", views.instrument_detail, name="instrument"),
+    path("instruments/<slug:slug>/articles/<str:number>/", views.article_history, name="article"),
     path("compare/", views.compare, name="compare"),
+    path("compare/changes/", views.compare_changes, name="compare-changes"),
     path("compare/<slug:slug>/", views.compare_texts, name="compare-texts"),
     path("sources/", views.sources, name="sources"),
     path("methodology/", views.methodology, name="methodology"),

@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..models import Category, Guarantee, Instrument, Jurisdiction, Provision, Source
+from ..models import Amendment, Category, Guarantee, Instrument, Jurisdiction, Provision, Source
 from ..representations import cell_summary, provision_reference, translations
 
 
@@ -173,3 +173,47 @@ class GuaranteeSerializer(serializers.HyperlinkedModelSerializer):
     @extend_schema_field({"type": "array", "items": CELL_SCHEMA})
     def get_assessments(self, guarantee) -> list[dict]:
         return [cell_summary(assessment.jurisdiction, assessment) for assessment in guarantee.cells_in_force]
+
+
+class AmendmentSerializer(serializers.ModelSerializer):
+    """An amending act, with the published wordings it brought (provision ids) and the published cells whose
+    period it opened or closed."""
+
+    jurisdiction = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    provisions = serializers.SerializerMethodField()
+    cells = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Amendment
+        fields = [
+            "key",
+            "jurisdiction",
+            "number",
+            "title",
+            "adopted_on",
+            "in_force_on",
+            "in_force_note",
+            "link",
+            "articles_changed",
+            "summary",
+            "where_read",
+            "confidence",
+            "provisions",
+            "cells",
+        ]
+
+    def get_provisions(self, obj) -> list[int]:
+        return [provision.pk for provision in obj.brought]
+
+    @extend_schema_field({"type": "array", "items": {"type": "object"}})
+    def get_cells(self, obj) -> list[dict]:
+        return [
+            {
+                "guarantee": period.guarantee.slug,
+                "jurisdiction": period.jurisdiction.code,
+                "valid_from": period.valid_from.isoformat() if period.valid_from else None,
+                "valid_to": period.valid_to.isoformat() if period.valid_to else None,
+                "status": period.status,
+            }
+            for period in obj.periods
+        ]

@@ -13,9 +13,11 @@ router.register("provisions", views.ProvisionViewSet, basename="provision")
 router.register("categories", views.CategoryViewSet, basename="category")
 router.register("guarantees", views.GuaranteeViewSet, basename="guarantee")
 router.register("sources", views.SourceViewSet, basename="source")
+router.register("amendments", views.AmendmentViewSet, basename="amendment")
 
 urlpatterns = [
     path("compare/", views.CompareView.as_view(), name="compare"),
+    path("changes/", views.ChangesView.as_view(), name="changes"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     *router.urls,

@@ -11,10 +11,13 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ..choices import InstrumentKind, InstrumentStatus, Verification
+from ..changes import ChangeRequestError, change_document, changed_cells, changes_head, parse_change_request
+from ..choices import InstrumentKind, InstrumentStatus, PublicationStatus, Verification
 from ..compare import CompareError, build_rows, matrix_queryset, parse_compare_request
 from ..filters import GuaranteeFilterSet
 from ..models import (
+    Amendment,
+    Assessment,
     Category,
     CategoryCitation,
     Guarantee,
@@ -171,6 +174,66 @@ class CompareView(StrictQueryString, APIView):
             **response.data,
         }
         return Response(response.data)
+
+
+class AmendmentFilterSet(filters.FilterSet):
+    jurisdiction = filters.ModelChoiceFilter(queryset=Jurisdiction.objects.all(), to_field_name="code")
+    in_force_after = filters.DateFilter(field_name="in_force_on", lookup_expr="gt")
+    in_force_until = filters.DateFilter(field_name="in_force_on", lookup_expr="lte")
+
+    class Meta:
+        model = Amendment
+        fields = ["jurisdiction"]
+
+
+class AmendmentViewSet(ReadOnly):
+    """The amending acts from the statute registers, oldest first; each with what the registers say it brought."""
+
+    serializer_class = serializers.AmendmentSerializer
+    filterset_class = AmendmentFilterSet
+    lookup_field = "key"
+
+    def get_queryset(self):
+        periods = (
+            Assessment.objects.published()
+            .filter(guarantee__publication_status=PublicationStatus.PUBLISHED)
+            .select_related("guarantee", "jurisdiction")
+            .order_by("guarantee__slug", "valid_from")
+        )
+        return (
+            Amendment.objects.select_related("jurisdiction")
+            .prefetch_related(
+                Prefetch("provisions", Provision.objects.published().order_by("pk"), to_attr="brought"),
+                Prefetch("assessments", periods, to_attr="periods"),
+            )
+            .order_by("jurisdiction__order", "jurisdiction__code", "in_force_on", "key")
+        )
+
+
+class ChangesView(StrictQueryString, APIView):
+    """The cells whose status or cited wording changed between `since` and `as_of`: the change view's list."""
+
+    extra_params = {"j", "since", "as_of"}
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("since", OpenApiTypes.DATE, description="The earlier day (default: a year before as_of)."),
+            OpenApiParameter("as_of", OpenApiTypes.DATE, description="The later day (default: today)."),
+            OpenApiParameter("j", OpenApiTypes.STR, many=True, description="Jurisdiction codes (default: all)."),
+        ],
+        responses=OpenApiTypes.OBJECT,
+    )
+    def get(self, request):
+        params = request.query_params.copy()
+        params.pop("format", None)
+        try:
+            window = parse_change_request(params)
+        except ChangeRequestError as error:
+            raise ValidationError({"errors": error.problems}) from None
+        document = changes_head(window, request.build_absolute_uri())
+        changes = changed_cells(window.since, window.as_of, window.jurisdictions)
+        document["changes"] = [change_document(change) for change in changes]
+        return Response(document)
 
 
 def not_found(request, *args, **kwargs):

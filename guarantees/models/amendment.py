@@ -1,6 +1,7 @@
 """Amending acts: the laws that brought a wording of a provision or opened or closed an assessment's period."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .base import TimeStamped
@@ -39,3 +40,6 @@ class Amendment(TimeStamped):
 
     def __str__(self):
         return f"{self.number or self.key} ({self.in_force_on or '?'})"
+
+    def get_absolute_url(self):
+        return reverse("guarantees:jurisdiction-changes", args=[self.jurisdiction.code]) + f"#{self.key}"

@@ -164,6 +164,12 @@ class Provision(TimeStamped, Validity, Reviewable):
         return reverse("guarantees:instrument", args=[self.instrument.slug]) + f"#{self.anchor}"
 
     @property
+    def history_url(self) -> str:
+        """The page of every wording of this article, with the differences between them."""
+        url = reverse("guarantees:article", args=[self.instrument.slug, self.number])
+        return url + (f"?para={self.paragraph}" if self.paragraph else "")
+
+    @property
     def anchor(self) -> str:
         parts = [self.number, self.paragraph, self.valid_from.isoformat() if self.valid_from else ""]
         return "art-" + "-".join(part for part in parts if part)

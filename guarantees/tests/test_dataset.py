@@ -96,7 +96,7 @@ class DownloadTests(TestCase):
         self.assertEqual(
             sorted(archive.namelist()),
             sorted(["README.txt"] + [f"{t}.csv" for t in ["jurisdictions", "categories", "guarantees", "instruments",
-                                                           "provisions", "assessments", "sources"]]),
+                                                           "provisions", "assessments", "amendments", "sources"]]),
         )  # fmt: skip
         rows = list(csv.DictReader(io.StringIO(archive.read("assessments.csv").decode())))
         self.assertEqual(set(rows[0]), {"guarantee", "jurisdiction", "status", "provisions", "commentary",

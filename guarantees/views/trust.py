@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from ..agreement import agreement_by_jurisdiction
-from ..citations import cell_citations, provision_citations
+from ..citations import cell_citations, pinned_url, provision_citations
 from ..clients import client_hash
 from ..filters import parse_as_of
 from ..freshness import cells_needing_recheck
@@ -83,12 +83,13 @@ def cell_detail(request, slug, code):
     guarantee = get_object_or_404(Guarantee.objects.published().select_related("category"), slug=slug)
     jurisdiction = get_object_or_404(Jurisdiction, code=code)
     try:
-        as_of = parse_as_of(request.GET.get("as_of", "")) or datetime.date.today()
+        pinned = parse_as_of(request.GET.get("as_of", ""))
     except ValidationError as error:
         return bad_request(request, error.messages)
-    assessment = current_cell(guarantee, jurisdiction, as_of)
-    url = request.build_absolute_uri(request.path)
     today = datetime.date.today()
+    as_of = pinned or today
+    assessment = current_cell(guarantee, jurisdiction, as_of)
+    url = pinned_url(request.build_absolute_uri(request.path), pinned)
     provisions = assessment.provisions_in_force if assessment else []
     context = {
         "guarantee": guarantee,
@@ -96,7 +97,8 @@ def cell_detail(request, slug, code):
         "assessment": assessment,
         "as_of": as_of,
         "provisions": [(provision, provision_citations(provision)) for provision in provisions],
-        "citations": cell_citations(assessment, url, today) if assessment else None,
+        "citations": cell_citations(assessment, url, today, pinned) if assessment else None,
+        "pinned": pinned,
         "needs_recheck": bool(assessment and cells_needing_recheck([assessment])),
         "periods": legal_periods(guarantee, jurisdiction),
         "unassessed": None
