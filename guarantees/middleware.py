@@ -147,6 +147,8 @@ class ResponsePolicies:
     """Every response says which browser features the site may use and who may embed its resources.
 
     The API is read from any origin (see CORS_URLS_REGEX), so its answers may be loaded cross-origin too.
+    An answer to HEAD leaves here without its body, whatever server runs the site (gunicorn and runserver
+    drop it too, but a WSGI server need not); its headers, Content-Length included, are the GET's.
     """
 
     def __init__(self, get_response):
@@ -159,6 +161,11 @@ class ResponsePolicies:
         response.setdefault("Permissions-Policy", self.permissions_policy)
         shared = self.cross_origin_paths.match(request.path_info)
         response.setdefault("Cross-Origin-Resource-Policy", "cross-origin" if shared else "same-origin")
+        if request.method == "HEAD":
+            if response.streaming:
+                response.streaming_content = []
+            else:
+                response.content = b""
         return response
 
 
