@@ -69,9 +69,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 bench: $(BIN)/.installed
 	$(BIN)/python bench/load_bench.py
 
+# Then a flood of FLOOD_URLS unique URLs on the same database (bench/flood_soak.py), under the same 300 MB.
 SOAK_SECONDS ?= 60
+FLOOD_URLS ?= 2000
 soak: $(BIN)/.installed
 	$(BIN)/python bench/load_bench.py --soak $(SOAK_SECONDS)
+	$(BIN)/python bench/flood_soak.py --load-bench-data --urls $(FLOOD_URLS)
 
 clean:
 	rm -rf $(VENV) $(VENV)-lock db.sqlite3 staticfiles .pytest_cache node_modules
