@@ -8,12 +8,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint format browser messages bench soak clean
+.PHONY: run test lint format browser messages bench soak lock clean
 
-$(BIN)/.installed: requirements.txt requirements-dev.txt
+# The whole dependency tree, pinned with hashes in requirements.lock (made by `make lock` from the direct
+# dependencies in requirements.txt and requirements-dev.txt): every machine, CI included, installs exactly it.
+$(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
+
+# Run after changing a pin in requirements.txt or requirements-dev.txt; commit requirements.lock with it.
+PIP_TOOLS := pip-tools==7.6.2
+lock:
+	$(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/pip install --quiet --disable-pip-version-check $(PIP_TOOLS)
+	$(VENV)-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		--no-emit-find-links --no-emit-trusted-host --output-file requirements.lock requirements-dev.txt
 
 run: $(BIN)/.installed messages
 	$(BIN)/python manage.py migrate --no-input
@@ -59,9 +69,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 bench: $(BIN)/.installed
 	$(BIN)/python bench/load_bench.py
 
+# Then a flood of FLOOD_URLS unique URLs on the same database (bench/flood_soak.py), under the same 300 MB.
 SOAK_SECONDS ?= 60
+FLOOD_URLS ?= 2000
 soak: $(BIN)/.installed
 	$(BIN)/python bench/load_bench.py --soak $(SOAK_SECONDS)
+	$(BIN)/python bench/flood_soak.py --load-bench-data --urls $(FLOOD_URLS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache node_modules
+	rm -rf $(VENV) $(VENV)-lock db.sqlite3 staticfiles .pytest_cache node_modules

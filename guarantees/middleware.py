@@ -5,16 +5,12 @@ import logging
 import re
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import gettext as _
-
-from .clients import client_hash
 
 logger = logging.getLogger(__name__)
 
@@ -73,27 +69,6 @@ class DatabaseUnavailable:
         else:
             response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = "30"
-        return response
-
-
-class AdminLoginThrottle:
-    """After too many failed sign-ins from one address, the admin login answers 429 for a while."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.method != "POST" or request.path != reverse("admin:login"):
-            return self.get_response(request)
-        key = "admin-login-failures:" + client_hash(request)
-        if cache.get(key, 0) >= settings.ADMIN_LOGIN_ATTEMPTS:
-            message = _("Too many failed sign-ins from this address; try again in %(minutes)s minutes.")
-            minutes = settings.ADMIN_LOGIN_LOCKOUT_SECONDS // 60
-            return HttpResponse(message % {"minutes": minutes}, status=429, content_type="text/plain; charset=utf-8")
-        response = self.get_response(request)
-        if response.status_code == 200:  # the form came back: the sign-in failed
-            cache.add(key, 0, settings.ADMIN_LOGIN_LOCKOUT_SECONDS)
-            cache.incr(key)
         return response
 
 
@@ -172,6 +147,8 @@ class ResponsePolicies:
     """Every response says which browser features the site may use and who may embed its resources.
 
     The API is read from any origin (see CORS_URLS_REGEX), so its answers may be loaded cross-origin too.
+    An answer to HEAD leaves here without its body, whatever server runs the site (gunicorn and runserver
+    drop it too, but a WSGI server need not); its headers, Content-Length included, are the GET's.
     """
 
     def __init__(self, get_response):
@@ -184,6 +161,11 @@ class ResponsePolicies:
         response.setdefault("Permissions-Policy", self.permissions_policy)
         shared = self.cross_origin_paths.match(request.path_info)
         response.setdefault("Cross-Origin-Resource-Policy", "cross-origin" if shared else "same-origin")
+        if request.method == "HEAD":
+            if response.streaming:
+                response.streaming_content = []
+            else:
+                response.content = b""
         return response
 
 

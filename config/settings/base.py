@@ -1,5 +1,6 @@
 """Settings shared by every environment. The environment is read here, in one place."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "guarantees",
+    "axes",  # last, as its documentation asks
 ]
 
 MIDDLEWARE = [
@@ -70,7 +72,6 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "guarantees.middleware.RejectNulBytes",
     "guarantees.middleware.DatabaseUnavailable",
-    "guarantees.middleware.AdminLoginThrottle",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -80,6 +81,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",  # turns a sign-in axes locked out into its lockout answer
 ]
 
 # Rendered public pages, shared by every worker and host through Redis when REDIS_URL (or CACHE_URL) names a
@@ -103,9 +105,26 @@ def cache_backend(name: str, max_entries: int) -> dict:
     }
 
 
+# The counts behind the limits (the API's anonymous throttle) are kept where every worker and host sees them
+# and where a restart leaves them: in Redis when one is configured, else in the database, in the table that
+# migration 0018 creates (Django's DatabaseCache).
+LIMITS_CACHE_TABLE = "guarantees_limits_cache"
+
+
+def limits_backend() -> dict:
+    if CACHE_URL:
+        return cache_backend("limits", max_entries=0)
+    return {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": LIMITS_CACHE_TABLE,
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
+    }
+
+
 CACHES = {
     "default": cache_backend("default", max_entries=300),
     "pages": cache_backend("pages", max_entries=500),
+    "limits": limits_backend(),
 }
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))  # 0 turns the page cache off
 PAGE_CACHE_MAX_BYTES = 1_000_000
@@ -214,8 +233,24 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 
+# Admin sign-in: django-axes records each failed attempt in the database (every worker sees it, a restart
+# keeps it) and locks the client address out at the fifth failure for 15 minutes. The address is the one every
+# limit uses (TRUSTED_PROXY_COUNT); a successful sign-in clears its failures. No log of successful sign-ins is
+# kept (AXES_DISABLE_ACCESS_LOG): the failed attempts are the only addresses stored.
 ADMIN_LOGIN_ATTEMPTS = 5
 ADMIN_LOGIN_LOCKOUT_SECONDS = 15 * 60
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = ADMIN_LOGIN_ATTEMPTS
+AXES_COOLOFF_TIME = datetime.timedelta(seconds=ADMIN_LOGIN_LOCKOUT_SECONDS)
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "guarantees.clients.client_address"
+AXES_LOCKOUT_CALLABLE = "guarantees.limits.sign_in_locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
