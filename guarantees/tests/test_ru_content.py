@@ -12,6 +12,7 @@ import unittest
 from pathlib import Path
 
 from django.conf import settings
+from django.db.models import F
 from django.test import TestCase
 
 from guarantees.amendments import load_amendments
@@ -160,7 +161,7 @@ class RussianColumnTests(TestCase):
 
     def test_the_2018_wording_of_duma_observers_is_a_new_wording_with_dates(self):
         wordings = Provision.objects.filter(instrument__slug="ru-20-fz", number="33", paragraph="").order_by(
-            "valid_from"
+            F("valid_from").asc(nulls_first=True)
         )
         self.assertEqual(
             [(w.valid_from, w.valid_to) for w in wordings],
