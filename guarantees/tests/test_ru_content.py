@@ -29,12 +29,9 @@ TODAY = datetime.date(2026, 12, 2)
 # that shows no edition (December 2026: the Russian texts of these articles were searched for and not found in
 # the copies reachable). Each stays labelled unverified on its page. Closed list: it may only shrink.
 NOT_YET_READ_IN_RUSSIAN = {
-    ("state-funding-of-elections", None),
     ("state-funded-campaign-opportunities", None),
     ("candidate-employment-protection", None),
     ("voter-information-by-commissions", None),
-    ("equal-media-access", None),
-    ("legal-education-of-voters", None),
     ("multi-party-composition-of-commissions", None),
     ("polling-stations-abroad", None),
     ("equal-status-of-candidates", None),
@@ -67,7 +64,7 @@ STATUS_CHANGED_SINCE_2019 = {"advisory-members-of-commissions", "openness-of-com
 
 # Distinct provisions the RU assessments cite, by level: measured on the shipped content (issue 18 closing note).
 # Before this pass: 86 cited, 12 official, 14 consolidated, 58 secondary, 2 unchecked.
-MEASURED = {"official": 16, "consolidated": 16, "secondary": 58, "unchecked": 2}
+MEASURED = {"official": 17, "consolidated": 17, "secondary": 57, "unchecked": 2}
 
 # A repository path or a commit hash is a working note, not a readable "where read".
 WORKING_NOTE = re.compile(r"\b[0-9a-f]{40}\b|@[0-9a-f]{7,}\b|shared/domain|\.tsv\b|github\.com/")
