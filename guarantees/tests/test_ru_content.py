@@ -1,0 +1,212 @@
+"""The Russian column as shipped: how far it was read in Russian, and the law as it changed (issue 18).
+
+These tests hold rules on the content in guarantees/data/ (loaded as `load_content` loads it), not on code.
+Where the column does not yet meet the issue's targets, the gap is written down here as a closed list that may
+only shrink: a cell that gains a Russian reading must leave the list, and no new cell may join it.
+"""
+
+import datetime
+import os
+import re
+import unittest
+from pathlib import Path
+
+from django.conf import settings
+from django.db.models import F
+from django.test import TestCase
+
+from guarantees.amendments import load_amendments
+from guarantees.choices import AssessmentStatus, TextKind, Verification
+from guarantees.content import ContentLoader
+from guarantees.models import Amendment, Assessment, Provision, UnassessedCell
+
+SHARED = Path(os.environ.get("SHARED_DIR", settings.BASE_DIR.parent / "shared"))
+READ_IN_RUSSIAN = {Verification.OFFICIAL, Verification.CONSOLIDATED}
+BEFORE = datetime.date(2019, 1, 1)
+TODAY = datetime.date(2026, 12, 2)
+
+# Provided/partial RU periods whose every cited provision was read only in a translation or in a Russian copy
+# that shows no edition (December 2026: the Russian texts of these articles were searched for and not found in
+# the copies reachable). Each stays labelled unverified on its page. Closed list: it may only shrink.
+NOT_YET_READ_IN_RUSSIAN = {
+    ("state-funded-campaign-opportunities", None),
+    ("candidate-employment-protection", None),
+    ("voter-information-by-commissions", None),
+    ("multi-party-composition-of-commissions", None),
+    ("polling-stations-abroad", None),
+    ("equal-status-of-candidates", None),
+    ("publication-of-results", None),
+    ("repeat-elections-and-runoff", None),
+    ("judicial-invalidation-of-results", None),
+    ("expedited-electoral-disputes", None),
+    ("complaint-to-higher-commission", None),
+    ("recount-of-votes", None),
+    ("domestic-observers", None),
+    ("domestic-observers", datetime.date(2018, 6, 4)),
+    ("domestic-observers", datetime.date(2024, 5, 15)),
+    ("international-observers", None),
+    ("openness-of-commissions", None),
+    ("openness-of-commissions", datetime.date(2023, 11, 14)),
+}
+
+# The cells re-periodised because an amending act changed what the guarantee provides: the period that opens,
+# and the act (its number, as the commentary and the amendments register write it).
+NEW_PERIODS = {
+    ("nomination-of-candidates", datetime.date(2021, 6, 4)): "157-ФЗ",
+    ("nomination-of-candidates", datetime.date(2024, 5, 15)): "99-ФЗ",
+    ("advisory-members-of-commissions", datetime.date(2022, 3, 14)): "60-ФЗ",
+    ("domestic-observers", datetime.date(2018, 6, 4)): "150-ФЗ",
+    ("domestic-observers", datetime.date(2024, 5, 15)): "99-ФЗ",
+    ("openness-of-commissions", datetime.date(2023, 11, 14)): "530-ФЗ",
+}
+# Of those, the cells whose status on 2019-01-01 differs from today's.
+STATUS_CHANGED_SINCE_2019 = {"advisory-members-of-commissions", "openness-of-commissions"}
+
+# Distinct provisions the RU assessments cite, by level: measured on the shipped content (issue 18 closing note).
+# Before this pass: 86 cited, 12 official, 14 consolidated, 58 secondary, 2 unchecked.
+MEASURED = {"official": 17, "consolidated": 17, "secondary": 57, "unchecked": 2}
+
+# A repository path or a commit hash is a working note, not a readable "where read".
+WORKING_NOTE = re.compile(r"\b[0-9a-f]{40}\b|@[0-9a-f]{7,}\b|shared/domain|\.tsv\b|github\.com/")
+
+
+class RussianColumnTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        ContentLoader().load()
+        load_amendments()
+
+    def ru_assessments(self):
+        return (
+            Assessment.objects.filter(jurisdiction__code="RU")
+            .select_related("guarantee")
+            .prefetch_related("provisions")
+        )
+
+    def cited(self):
+        return Provision.objects.filter(assessments__jurisdiction__code="RU").distinct()
+
+    def test_counts_by_verification_level_of_the_cited_provisions(self):
+        counts = {level: self.cited().filter(verification=level).count() for level in MEASURED}
+        self.assertEqual(counts, MEASURED)
+
+    @unittest.expectedFailure
+    def test_two_thirds_of_the_cited_provisions_are_read_in_russian(self):
+        # Issue 18's target, not met: see the closing note. When it is met, remove the expectedFailure.
+        cited = self.cited()
+        in_russian = cited.filter(verification__in=READ_IN_RUSSIAN).count()
+        self.assertGreaterEqual(3 * in_russian, 2 * cited.count())
+
+    def test_no_provided_or_partial_cell_rests_only_on_a_translation_outside_the_closed_list(self):
+        resting = set()
+        for assessment in self.ru_assessments().filter(
+            status__in=[AssessmentStatus.PROVIDED, AssessmentStatus.PARTIAL]
+        ):
+            if not any(p.verification in READ_IN_RUSSIAN for p in assessment.provisions.all()):
+                resting.add((assessment.guarantee.slug, assessment.valid_from))
+        self.assertEqual(resting - NOT_YET_READ_IN_RUSSIAN, set(), "new cells resting only on translations")
+        self.assertEqual(NOT_YET_READ_IN_RUSSIAN - resting, set(), "read in Russian now: take them off the list")
+
+    def test_every_cell_on_the_closed_list_says_its_evidence_is_unverified(self):
+        for slug, valid_from in NOT_YET_READ_IN_RUSSIAN:
+            assessment = self.ru_assessments().get(guarantee__slug=slug, valid_from=valid_from)
+            with self.subTest(slug=slug, valid_from=valid_from):
+                self.assertRegex(assessment.commentary, r"secondary|translation|unverified")
+
+    def test_consolidated_provisions_state_their_edition(self):
+        for provision in Provision.objects.filter(
+            instrument__jurisdiction__code="RU", verification=Verification.CONSOLIDATED
+        ):
+            with self.subTest(provision=str(provision)):
+                self.assertIsNotNone(provision.edition_date)
+                self.assertTrue(provision.edition)
+
+    def test_where_read_is_readable_words_not_a_working_note(self):
+        for provision in Provision.objects.filter(instrument__jurisdiction__code="RU"):
+            with self.subTest(provision=str(provision)):
+                self.assertTrue(provision.where_read)
+                self.assertNotRegex(provision.where_read, WORKING_NOTE)
+
+    def test_the_matrix_of_2019_and_of_today_differ_exactly_in_the_re_periodised_cells(self):
+        def cells(on_date):
+            return {
+                a.guarantee.slug: (a.status, a.valid_from)
+                for a in Assessment.objects.published().in_force_on(on_date).filter(jurisdiction__code="RU")
+            }
+
+        then, now = cells(BEFORE), cells(TODAY)
+        self.assertEqual(set(then), set(now), "a cell assessed on one day only")
+        changed = {slug for slug in now if then[slug] != now[slug]}
+        self.assertEqual(changed, {slug for slug, _ in NEW_PERIODS})
+        status_changed = {slug for slug in now if then[slug][0] != now[slug][0]}
+        self.assertEqual(status_changed, STATUS_CHANGED_SINCE_2019)
+
+    def test_every_new_period_names_its_amending_act_and_the_act_is_in_the_register(self):
+        opened = {(a.guarantee.slug, a.valid_from) for a in self.ru_assessments().filter(valid_from__isnull=False)}
+        self.assertEqual(opened, set(NEW_PERIODS))
+        for (slug, valid_from), number in NEW_PERIODS.items():
+            assessment = self.ru_assessments().get(guarantee__slug=slug, valid_from=valid_from)
+            with self.subTest(slug=slug, valid_from=valid_from):
+                self.assertIn(f"No. {number}", assessment.commentary)
+                self.assertTrue(Amendment.objects.filter(jurisdiction__code="RU", number=number).exists())
+                # The period before it ends the day before: nothing is overwritten.
+                self.assertTrue(
+                    self.ru_assessments()
+                    .filter(guarantee__slug=slug, valid_to=valid_from - datetime.timedelta(days=1))
+                    .exists()
+                )
+
+    def test_the_2018_wording_of_duma_observers_is_a_new_wording_with_dates(self):
+        wordings = Provision.objects.filter(instrument__slug="ru-20-fz", number="33", paragraph="").order_by(
+            F("valid_from").asc(nulls_first=True)
+        )
+        self.assertEqual(
+            [(w.valid_from, w.valid_to) for w in wordings],
+            [(None, datetime.date(2018, 6, 3)), (datetime.date(2018, 6, 4), None)],
+        )
+        new = wordings.last()
+        self.assertEqual(new.text_kind, TextKind.VERBATIM)
+        self.assertIn("субъекты общественного контроля", new.text_original)
+        self.assertIn("150-ФЗ", new.edition)
+
+    def test_a_cell_whose_text_read_does_not_carry_the_rule_is_not_yet_assessed(self):
+        self.assertFalse(self.ru_assessments().filter(guarantee__slug="opinion-poll-rules").exists())
+        reason = UnassessedCell.objects.get(jurisdiction__code="RU", guarantee__slug="opinion-poll-rules").reason
+        self.assertIn("headings", reason)
+
+    def test_commentary_says_where_the_law_restricts_the_right(self):
+        restricted = {
+            ("nomination-of-candidates", datetime.date(2024, 5, 15)): "foreign agent",
+            ("domestic-observers", datetime.date(2024, 5, 15)): "foreign agents",
+            ("openness-of-commissions", datetime.date(2023, 11, 14)): "restricts media",
+        }
+        for (slug, valid_from), words in restricted.items():
+            with self.subTest(slug=slug):
+                commentary = self.ru_assessments().get(guarantee__slug=slug, valid_from=valid_from).commentary
+                self.assertIn(words, commentary)
+
+
+@unittest.skipUnless((SHARED / "domain/statutes/ru/constitution.rus.txt").exists(), "the shared statute texts")
+class RussianQuotationsTests(TestCase):
+    """Every verbatim quotation of the Constitution and the Criminal Code is in the official text."""
+
+    @classmethod
+    def setUpTestData(cls):
+        ContentLoader().load()
+
+    @staticmethod
+    def normalise(text):
+        text = text.replace("\u00a0", " ").replace("ё", "е").replace("«", '"').replace("»", '"')
+        return re.sub(r"\s+", " ", text).strip()
+
+    def test_quotations_are_in_the_official_texts(self):
+        texts = {
+            "ru-constitution": SHARED / "domain/statutes/ru/constitution.rus.txt",
+            "ru-criminal-code": SHARED / "domain/statutes/ru/criminal-code-ch19.rus.txt",
+        }
+        for slug, path in texts.items():
+            official = self.normalise(path.read_text(encoding="utf-8"))
+            for provision in Provision.objects.filter(instrument__slug=slug, text_kind=TextKind.VERBATIM):
+                for line in provision.text_original.splitlines():
+                    with self.subTest(provision=str(provision), line=line[:40]):
+                        self.assertIn(self.normalise(line), official)
