@@ -36,6 +36,7 @@ REFORMED = {
     "campaign-finance-through-electoral-funds",
     "domestic-observers",
     "independent-election-commissions",
+    "formation-of-districts-and-polling-stations",
 }
 # Current cells whose basis is the reports of Constitutional Law No. 113 (the CEC quoted in the news), since the
 # act itself and the articles that now carry the rule could not be read. The list is closed: a cell that comes to
@@ -45,6 +46,7 @@ RESTS_ON_REPORTS_OF_THE_ACT = {
     "voting-away-from-residence",
     "polling-stations-abroad",
     "campaign-finance-through-electoral-funds",
+    "formation-of-districts-and-polling-stations",
 }
 SUPERSEDED = re.compile(r"party lists?|single-member|mixed system|parties nominating lists|120 deputies", re.I)
 SUPERSEDED_RU = re.compile(r"партийн\w* спис|одномандатн|смешанн\w* систем|120 депутат", re.I)
