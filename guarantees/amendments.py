@@ -1,11 +1,21 @@
 """Seed the amending acts from data/amendments/<code>.yaml (written from the registers), all or nothing.
 
-A wording or an assessment period is linked to an act only where a register says which act brought it:
-`kz-versions.tsv` names the act behind each version of the KZ elections law, so a provision of that law whose
-wording starts on the day of that version was brought by that act, and an assessment whose period opens or
-closes on that day and which cites such a wording was opened or closed by it. Nothing else is linked.
+A wording or an assessment period is linked to an act only where a register says which act brought it.
+
+- KZ: `kz-versions.tsv` names the act behind each version of the KZ elections law, so a provision of that law
+  whose wording starts on the day of that version was brought by that act, and an assessment whose period opens
+  or closes on that day and which cites such a wording was opened or closed by it.
+- Elsewhere (KG, RU) the registers list the acts with their dates and the instrument each amends, but few
+  wordings are dated. An act's day is its date of entry into force, or, where that was not read, its date of
+  adoption. Its instruments are the row's `amends` (instrument slugs), or else the instruments its
+  `articles_changed` names in the register's short form ("67-FZ"), or else the law the register lists the
+  amending acts of. The act brought the wordings of those instruments that start on its day, opened the
+  assessment periods that start on its day and closed those that end the day before, where the period cites a
+  provision of one of those instruments. An act with no date, or tied to no instrument, is linked to nothing.
 """
 
+import datetime
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +41,12 @@ FIELDS = [
 
 #: The instrument whose versions a jurisdiction's register lists, act by act.
 VERSIONED_INSTRUMENT = {"kz": "kz-elections-law"}
+
+#: The law whose amending acts a jurisdiction's register lists, for a row that names no instrument.
+REGISTER_INSTRUMENT = {"kg": "kg-elections-law"}
+
+#: How a register's `articles_changed` names an instrument ("67-FZ art. 4; 20-FZ art. 4"), and its slug.
+INSTRUMENT_NAMES = {"ru": (re.compile(r"\b(\d+)-FZ\b"), "ru-{}-fz")}
 
 
 @dataclass
@@ -76,8 +92,39 @@ def load_amendments(data_dir: Path = DATA_DIR) -> AmendmentReport:
             )
             amendment.full_clean()
             report.amendments += 1
-            link(amendment, path.stem, report)
+            if path.stem in VERSIONED_INSTRUMENT:
+                link(amendment, path.stem, report)
+            else:
+                link_by_instrument(amendment, amended_instruments(row, path.stem), report)
     return report
+
+
+def amended_instruments(row: dict, code: str) -> list[str]:
+    """The slugs of the instruments a register row says the act amends."""
+    if "amends" in row:
+        amends = row["amends"] or []
+        return [amends] if isinstance(amends, str) else list(amends)
+    if code in INSTRUMENT_NAMES:
+        pattern, slug = INSTRUMENT_NAMES[code]
+        names = pattern.findall(row.get("articles_changed") or "")
+        return list(dict.fromkeys(slug.format(name) for name in names))
+    return [REGISTER_INSTRUMENT[code]] if code in REGISTER_INSTRUMENT else []
+
+
+def link_by_instrument(amendment: Amendment, instruments: list[str], report: AmendmentReport) -> None:
+    day = amendment.in_force_on or amendment.adopted_on
+    if day is None or not instruments:
+        return
+    provisions = Provision.objects.filter(instrument__slug__in=instruments, valid_from=day)
+    assessments = Assessment.objects.filter(
+        Q(valid_from=day) | Q(valid_to=day - datetime.timedelta(days=1)),
+        jurisdiction=amendment.jurisdiction,
+        provisions__instrument__slug__in=instruments,
+    ).distinct()
+    amendment.provisions.add(*provisions)
+    amendment.assessments.add(*assessments)
+    report.provisions += amendment.provisions.count()
+    report.assessments += amendment.assessments.count()
 
 
 def link(amendment: Amendment, code: str, report: AmendmentReport) -> None:

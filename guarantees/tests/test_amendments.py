@@ -8,8 +8,9 @@ from django.test import TestCase
 
 from guarantees.amendments import load_amendments
 from guarantees.content import DATA_DIR, ContentError
-from guarantees.models import Amendment
+from guarantees.models import Amendment, Assessment
 
+from .curated import load_curated
 from .factories import make_assessment, make_instrument, make_jurisdiction, make_provision
 
 DAY = datetime.date(2026, 7, 1)
@@ -70,6 +71,59 @@ class LoaderTests(TestCase):
         report = load_amendments(self.data_dir)
         self.assertGreater(report.amendments, 30)
         self.assertFalse(Amendment.objects.filter(where_read="").exists())
+
+
+class ShippedLinkTests(TestCase):
+    """KG and RU acts are linked by their day (in force, else adopted) and the instrument they amend."""
+
+    @classmethod
+    def setUpTestData(cls):
+        load_curated()
+        load_amendments()
+
+    def kg_act(self, number):
+        return Amendment.objects.get(jurisdiction__code="KG", number=number)
+
+    def test_kg_periods_opened_and_closed_by_cl_103_113_and_66_are_linked_to_those_acts(self):
+        cases = [
+            ("103", datetime.date(2021, 8, 27), "kg-elections-law"),  # in force 27 Aug 2021
+            ("113", datetime.date(2025, 6, 9), "kg-elections-law"),  # entry into force not read: its date
+            ("66", datetime.date(2026, 6, 1), "kg-cec-law"),  # amends the law on the CEC, not CL 68
+        ]
+        for number, day, instrument in cases:
+            with self.subTest(act=number):
+                act = self.kg_act(number)
+                kg = Assessment.objects.filter(jurisdiction__code="KG", provisions__instrument__slug=instrument)
+                opened = set(kg.filter(valid_from=day).distinct())
+                closed = set(kg.filter(valid_to=day - datetime.timedelta(days=1)).distinct())
+                self.assertTrue(opened, "the shipped data has KG periods opening on the act's day")
+                self.assertEqual(set(act.assessments.all()), opened | closed)
+                self.assertTrue(all(p.instrument.slug == instrument for p in act.provisions.all()))
+                self.assertTrue(all(p.valid_from == day for p in act.provisions.all()))
+        self.assertIn(
+            "nomination-of-candidates",
+            set(self.kg_act("113").assessments.values_list("guarantee__slug", flat=True)),
+        )
+
+    def test_an_act_is_tied_only_to_the_instrument_it_amends(self):
+        # CL No. 66 amends the CEC law: the periods of 1 June 2026 that cite only CL 68 are not its.
+        for assessment in self.kg_act("66").assessments.all():
+            self.assertIn("kg-cec-law", set(assessment.provisions.values_list("instrument__slug", flat=True)))
+        # The 2021 Constitution opened the periods citing it on 5 May 2021; the Court's interpretation amends nothing.
+        constitution = Amendment.objects.get(key="kg-8")
+        self.assertTrue(constitution.assessments.exists())
+        for assessment in constitution.assessments.all():
+            self.assertEqual(assessment.valid_from, datetime.date(2021, 5, 5))
+        self.assertFalse(Amendment.objects.get(key="kg-17").assessments.exists())
+
+    def test_ru_acts_with_a_date_link_the_periods_of_the_laws_their_register_row_names(self):
+        for act in Amendment.objects.filter(jurisdiction__code="RU", in_force_on__isnull=False):
+            for assessment in act.assessments.all():
+                with self.subTest(act=act.key, assessment=assessment.pk):
+                    ends = assessment.valid_to and assessment.valid_to + datetime.timedelta(days=1)
+                    self.assertIn(act.in_force_on, (assessment.valid_from, ends))
+        linked = Amendment.objects.filter(jurisdiction__code="RU", assessments__isnull=False).distinct()
+        self.assertTrue(linked.exists(), "some RU period opens on the day of an act in the register")
 
 
 class AdminTests(TestCase):

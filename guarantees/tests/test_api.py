@@ -56,7 +56,9 @@ class ApiTests(TestCase):
                 self.assertTrue(detail["url"].endswith(f"{url}{identifier}/"))
 
     def test_guarantee_links_its_category_and_carries_its_cells(self):
-        detail = self.get("/api/guarantees/domestic-observers/")
+        # A guarantee with a current cell in all three jurisdictions on the shipped data (the KG domestic-observers
+        # cell is not yet assessed under the 2025 rules, so it has no current assessment there).
+        detail = self.get("/api/guarantees/international-observers/")
         self.assertTrue(detail["category"].endswith("/api/categories/public-control/"))
         self.assertEqual(sorted(a["jurisdiction"] for a in detail["assessments"]), ["KG", "KZ", "RU"])
         self.assertTrue(detail["translations"]["ru"]["name"])
