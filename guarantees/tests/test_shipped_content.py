@@ -64,8 +64,10 @@ class ShippedContentTests(TestCase):
     def test_minimum_counts_are_met(self):
         published = Guarantee.objects.published()
         self.assertGreaterEqual(published.count(), 45)
-        self.assertGreaterEqual(published.of_kind(Kind.CONDITION).count(), 12)
-        self.assertGreaterEqual(published.of_kind(Kind.TOOL).count(), 25)
+        # Conditions are the environment law does not fully regulate; a rule written into law is a tool
+        # (issue 20 moved 14 legal rules from conditions to tools: see test_doctrine.py).
+        self.assertGreaterEqual(published.of_kind(Kind.CONDITION).count(), 2)
+        self.assertGreaterEqual(published.of_kind(Kind.TOOL).count(), 45)
 
     def test_every_stage_is_served_by_a_guarantee(self):
         uncovered = Stage.objects.annotate(n=Count("guarantees")).filter(n=0)
