@@ -92,6 +92,7 @@ INSTRUMENT_FIELDS = [
     "official_url",
     "language",
     "note",
+    "curator_note",
 ]
 
 

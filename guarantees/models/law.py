@@ -54,7 +54,10 @@ class Instrument(TimeStamped):
     )
     official_url = models.URLField(_("official URL"), max_length=500, blank=True)
     language = models.CharField(_("language of the original"), max_length=10, default="ru")
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, help_text=_("For readers: what was read, and its limits."))
+    curator_note = models.TextField(
+        _("note for curators"), blank=True, help_text=_("Working notes: shown only in the admin, never to readers.")
+    )
 
     objects = InstrumentQuerySet.as_manager()
 

@@ -152,7 +152,10 @@ class ShippedContentTests(TestCase):
             self.skipTest(f"no shared/ folder at {SHARED}")
         checked, misquoted = 0, []
         for provision in Provision.objects.filter(text_kind=TextKind.VERBATIM).exclude(text_original=""):
-            match = re.search(r"shared/domain/statutes/(\S+?\.(?:md|txt))", provision.where_read)
+            # The copy read is a working note for curators (where readers see the publication instead).
+            match = re.search(
+                r"shared/domain/statutes/(\S+?\.(?:md|txt))", f"{provision.where_read} {provision.curator_note}"
+            )
             if not match:
                 continue
             source = normalise((SHARED / "domain/statutes" / match.group(1)).read_text(encoding="utf-8"))
@@ -239,8 +242,9 @@ class ShippedContentTests(TestCase):
             article, _, version_to, _, text_after, *_ = row.split("\t")
             if version_to == KZ_REFORM.isoformat():
                 texts.setdefault(article, []).append(normalise(text_after.replace("*", "")))
-        quoted = Provision.objects.filter(
-            text_kind=TextKind.VERBATIM, where_read__startswith="register kz-article-changes.tsv"
+        quoted = Provision.objects.filter(text_kind=TextKind.VERBATIM).filter(
+            Q(where_read__startswith="register kz-article-changes.tsv")
+            | Q(curator_note__startswith="register kz-article-changes.tsv")
         )
         self.assertTrue(quoted.exists())
         for provision in quoted:
