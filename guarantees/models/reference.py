@@ -1,5 +1,7 @@
 """Jurisdictions, the small reference tables, and bibliography sources."""
 
+import re
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -103,7 +105,9 @@ class Source(TimeStamped):
         verbose_name_plural = _("sources")
 
     def __str__(self):
-        author = self.authors.split(",")[0] if self.authors else self.title[:40]
+        # The first author without the full name in brackets: "Матейкович М. С. (2003)", "Zharbolova A. Zh. et al."
+        first = re.sub(r"\s*\(.*?\)", "", self.authors.split(",")[0]).strip() if self.authors else self.title[:40]
+        author = f"{first} et al." if self.authors.count(",") >= 2 else first
         return f"{author} ({self.year})" if self.year else author
 
     def get_absolute_url(self):

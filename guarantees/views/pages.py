@@ -1,6 +1,7 @@
 """Home, taxonomy and sources."""
 
 import datetime
+import re
 
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
@@ -21,6 +22,7 @@ from ..models import (
 from ..querysets import current_assessment_filter
 from ..releases import content_releases
 
+CYRILLIC = re.compile(r"[«\"]?[\u0400-\u04ff]")
 PUBLISHED = Q(guarantees__publication_status=PublicationStatus.PUBLISHED)
 
 
@@ -114,7 +116,10 @@ def sources(request):
             to_attr="assessment_uses",
         ),
     )
-    source_list = list(source_list)
+    # As a bibliography lists them: by the reference, works in Cyrillic first, then those in the Latin script.
+    source_list = sorted(
+        source_list, key=lambda s: (not CYRILLIC.match(s.reference or s.title), (s.reference or s.title).casefold())
+    )
     reported = {}
     for source in source_list:
         if source.known_through_id:
