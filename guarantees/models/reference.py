@@ -82,7 +82,7 @@ class Source(TimeStamped):
     )
     known_through = models.ForeignKey(
         "self",
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="reported_sources",
