@@ -58,10 +58,26 @@ PROVISION_FIELDS = [
     "text_en_kind",
     "verification",
     "where_read",
+    "curator_note",
     "edition",
     "edition_date",
     "checked_on",
     "valid_to",
+]
+SOURCE_FIELDS = [
+    "kind",
+    "authors",
+    "authors_transliterated",
+    "year",
+    "title",
+    "title_transliterated",
+    "title_en",
+    "container",
+    "pages",
+    "url",
+    "reference",
+    "note",
+    "curator_note",
 ]
 INSTRUMENT_FIELDS = [
     "kind",
@@ -76,6 +92,7 @@ INSTRUMENT_FIELDS = [
     "official_url",
     "language",
     "note",
+    "curator_note",
 ]
 
 
@@ -245,7 +262,10 @@ class ContentLoader:
             self.sync(Source, key, entry, {"key": key}, self.build_source, f"sources.yaml {key}")
 
     def build_source(self, source: Source, entry: dict, where: str) -> None:
-        assign(source, entry, ["kind", "authors", "year", "title", "title_en", "container", "pages", "url", "note"])
+        assign(source, entry, SOURCE_FIELDS)
+        known_through = entry.get("known_through")
+        # A source is known through one listed before it in sources.yaml (the article comes first).
+        source.known_through = self.find(Source, {"key": known_through}, where) if known_through else None
         self.save(source, where)
 
     def load_reference_tables(self) -> None:

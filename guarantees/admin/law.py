@@ -96,6 +96,7 @@ class ProvisionAdmin(VerificationByRole, ReviewableAdmin):
             gettext_lazy("Verification"),
             {"fields": ["verification", "where_read", "edition", "edition_date", "checked_on"]},
         ),
+        (gettext_lazy("For curators only"), {"fields": ["curator_note"]}),
     ]
 
     def get_search_results(self, request, queryset, search_term):

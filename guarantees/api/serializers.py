@@ -122,10 +122,26 @@ class CategorySerializer(serializers.HyperlinkedModelSerializer):
 
 class SourceSerializer(serializers.HyperlinkedModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:source-detail", lookup_field="key")
+    known_through = serializers.SlugRelatedField(slug_field="key", read_only=True)
 
     class Meta:
         model = Source
-        fields = ["url", "key", "kind", "authors", "year", "title", "title_en", "container", "pages", "note"]
+        fields = [
+            "url",
+            "key",
+            "kind",
+            "authors",
+            "authors_transliterated",
+            "year",
+            "title",
+            "title_transliterated",
+            "title_en",
+            "container",
+            "pages",
+            "reference",
+            "known_through",
+            "note",
+        ]
         extra_kwargs = {"url": {"lookup_field": "key"}}
 
 

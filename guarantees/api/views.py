@@ -116,7 +116,7 @@ class CategoryViewSet(ReadOnly):
 
 
 class SourceViewSet(ReadOnly):
-    queryset = Source.objects.order_by("key")
+    queryset = Source.objects.select_related("known_through").order_by("key")
     serializer_class = serializers.SourceSerializer
     lookup_field = "key"
 

@@ -61,7 +61,10 @@ class Instrument(TimeStamped):
     )
     official_url = models.URLField(_("official URL"), max_length=500, blank=True)
     language = models.CharField(_("language of the original"), max_length=10, default="ru")
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, help_text=_("For readers: what was read, and its limits."))
+    curator_note = models.TextField(
+        _("note for curators"), blank=True, help_text=_("Working notes: shown only in the admin, never to readers.")
+    )
 
     objects = InstrumentQuerySet.as_manager()
 
@@ -113,7 +116,18 @@ class Provision(TimeStamped, Validity, Reviewable):
     verification = models.CharField(
         _("verification"), max_length=20, choices=Verification.choices, default=Verification.UNCHECKED
     )
-    where_read = models.TextField(_("where read"), help_text=_("The source the number, heading and text were read in."))
+    where_read = models.TextField(
+        _("where read"),
+        help_text=_(
+            "For readers: the publication or database the number, heading and text were read in, with its edition "
+            "and a link. Never a repository path, a commit or a working note: those go in the note for curators."
+        ),
+    )
+    curator_note = models.TextField(
+        _("note for curators"),
+        blank=True,
+        help_text=_("Working notes (the copy read, its path and commit, what was checked): shown only in the admin."),
+    )
     edition = models.CharField(_("edition seen"), max_length=200, blank=True)
     edition_date = models.DateField(
         _("date of the edition"),

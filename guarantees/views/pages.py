@@ -1,6 +1,7 @@
 """Home, taxonomy and sources."""
 
 import datetime
+import re
 
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
@@ -22,6 +23,7 @@ from ..models import (
 from ..querysets import current_assessment_filter
 from ..releases import content_releases
 
+CYRILLIC = re.compile(r"[«\"]?[\u0400-\u04ff]")
 PUBLISHED = Q(guarantees__publication_status=PublicationStatus.PUBLISHED)
 
 
@@ -102,7 +104,7 @@ def taxonomy(request):
 
 def sources(request):
     published_citations = GuaranteeCitation.objects.filter(guarantee__publication_status=PublicationStatus.PUBLISHED)
-    source_list = Source.objects.prefetch_related(
+    source_list = Source.objects.select_related("known_through").prefetch_related(
         Prefetch("categorycitations", CategoryCitation.objects.select_related("category"), to_attr="category_uses"),
         Prefetch(
             "guaranteecitations",
@@ -118,7 +120,30 @@ def sources(request):
             to_attr="assessment_uses",
         ),
     )
+    # As a bibliography lists them: by the reference, works in Cyrillic first, then those in the Latin script.
+    source_list = sorted(
+        source_list, key=lambda s: (not CYRILLIC.match(s.reference or s.title), (s.reference or s.title).casefold())
+    )
+    reported = {}
+    for source in source_list:
+        if source.known_through_id:
+            reported.setdefault(source.known_through_id, []).append(source)
+    for source in source_list:
+        count_citing_entries(source)
+        source.reported_list = reported.get(source.pk, [])
     return render(request, "guarantees/sources.html", {"sources": source_list})
+
+
+def count_citing_entries(source: Source) -> None:
+    """What cites the source, each entry once: a guarantee citing it for its class and its content is one
+    guarantee, and a comparison cell cited in two periods (an assessment before and after a change in the
+    law) is one cell."""
+    source.category_count = len({use.category_id for use in source.category_uses})
+    source.guarantee_count = len({use.guarantee_id for use in source.guarantee_uses})
+    source.cell_count = len(
+        {(use.assessment.guarantee_id, use.assessment.jurisdiction_id) for use in source.assessment_uses}
+    )
+    source.citing_count = source.category_count + source.guarantee_count + source.cell_count
 
 
 def downloads(request):

@@ -19,9 +19,10 @@ from ..citations import cell_citations, pinned_url, provision_citations
 from ..clients import client_hash
 from ..filters import parse_as_of
 from ..freshness import cells_needing_recheck
-from ..models import Assessment, Guarantee, Jurisdiction, Provision, Suggestion, UnassessedCell
+from ..models import Assessment, CategoryCitation, Guarantee, Jurisdiction, Provision, Suggestion, UnassessedCell
 from ..representations import cell_summary, iso, provision_summary
 from .errors import bad_request
+from .pages import categories_with_counts, kind_summaries
 
 SUGGESTIONS_PER_HOUR = 5
 #: C0 control characters and DEL, except tab, line feed and carriage return: no reader types them.
@@ -176,8 +177,16 @@ def suggest(request, slug):
 
 def methodology(request):
     today = datetime.date.today()
+    categories = categories_with_counts()
+    cited = {}
+    for citation in CategoryCitation.objects.select_related("source__known_through").order_by("pk"):
+        cited.setdefault(citation.category_id, []).append(citation)
+    for category in categories:
+        category.cited = cited.get(category.pk, [])
     context = {
         "agreements": agreement_by_jurisdiction(today),
         "today": today,
+        "kinds": kind_summaries(categories),
+        "categories": categories,
     }
     return render(request, "guarantees/methodology.html", context)
