@@ -134,13 +134,7 @@ def article_wordings(instrument: Instrument, number: str, paragraph: str = "") -
 
 
 def wording_on(wordings: list[Wording], on_date: datetime.date) -> Wording | None:
-    for wording in wordings:
-        provision = wording.provision
-        if (provision.valid_from is None or provision.valid_from <= on_date) and (
-            provision.valid_to is None or provision.valid_to >= on_date
-        ):
-            return wording
-    return None
+    return next((wording for wording in wordings if wording.provision.holds_on(on_date)), None)
 
 
 def articles_with_history(instrument: Instrument) -> set[tuple[str, str]]:

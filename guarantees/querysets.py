@@ -4,7 +4,8 @@
 force on the date, each with the published provisions it cites that were in force on that date, as
 `provisions_in_force`; `Guarantee.objects.with_cells_on(date)` attaches them to each guarantee as
 `cells_in_force`. Pages, cell pages, the matrix, exports, the API, downloads and freshness flags use them;
-`in_force_on_filter` is the one date predicate and is spelt nowhere else.
+`in_force_on_filter` is the one date predicate and is spelt nowhere else (`Validity.holds_on` asks the same
+of a row already loaded).
 """
 
 import datetime

@@ -48,6 +48,12 @@ class Validity(models.Model):
             violation_error_message=_("“Valid to” must not be earlier than “valid from”."),
         )
 
+    def holds_on(self, on_date) -> bool:
+        """For rows already loaded: what `querysets.in_force_on_filter` asks of the database."""
+        return (self.valid_from is None or self.valid_from <= on_date) and (
+            self.valid_to is None or self.valid_to >= on_date
+        )
+
     def overlaps(self, other: "Validity") -> bool:
         starts_before_other_ends = (
             other.valid_to is None or self.valid_from is None or self.valid_from <= other.valid_to
