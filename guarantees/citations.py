@@ -93,12 +93,18 @@ def provision_citations(provision: Provision) -> dict[str, str]:
     }
 
 
+def russian_name(guarantee: Guarantee) -> str:
+    """The guarantee's Russian name, whatever the page's language, so that a ГОСТ citation is wholly Russian;
+    the English one only where no Russian name is stored yet."""
+    return getattr(guarantee, "name_ru", "") or guarantee.name_en or guarantee.name
+
+
 # Entries of the knowledge base: web resources.
 def guarantee_citations(guarantee: Guarantee, url: str, accessed: datetime.date) -> dict[str, str]:
     reviewed = f", last reviewed {english_date(guarantee.reviewed_at.date())}" if guarantee.reviewed_at else ""
     return {
         "en": f"‘{guarantee.name}’ ({SITE_EN}{reviewed}) <{url}> accessed {english_date(accessed)}.",
-        "ru": f"{guarantee.name} // {SITE_RU}. URL: {url} (дата обращения: {russian_date(accessed)}).",
+        "ru": f"{russian_name(guarantee)} // {SITE_RU}. URL: {url} (дата обращения: {russian_date(accessed)}).",
     }
 
 
@@ -112,7 +118,7 @@ def cell_citations(assessment: Assessment, url: str, accessed: datetime.date) ->
             f"<{url}> accessed {english_date(accessed)}."
         ),
         "ru": (
-            f"{guarantee.name} — {name_ru} : {STATUS_RU[assessment.status]} // {SITE_RU}. "
+            f"{russian_name(guarantee)} — {name_ru} : {STATUS_RU[assessment.status]} // {SITE_RU}. "
             f"URL: {url} (дата обращения: {russian_date(accessed)})."
         ),
     }

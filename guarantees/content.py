@@ -66,6 +66,7 @@ PROVISION_FIELDS = [
 INSTRUMENT_FIELDS = [
     "kind",
     "short_title",
+    "short_title_original",
     "title_original",
     "title_en",
     "number",

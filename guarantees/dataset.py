@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.translation import gettext_noop
 from django.db import DatabaseError, transaction
 from django.db.models import Max
 
@@ -65,7 +66,8 @@ TABLES = [
 ]
 #: Accounts by name only: no password, no staff flag, no groups. Roles are given again with add_curator.
 USER_FIELDS = ["username", "first_name", "last_name", "email", "is_active"]
-LICENCE = (
+#: in English in the files; the downloads page shows it in the page's language (a msgid of the .po files)
+LICENCE = gettext_noop(
     "The curated data (classification, assessments, commentary, translations) is published under the "
     "Creative Commons Attribution 4.0 International licence (CC BY 4.0). Official texts of laws quoted in it "
     "are not subject to copyright in Kazakhstan, Russia or Kyrgyzstan."

@@ -240,7 +240,7 @@ def article_reference(query: str):
 def title_of(obj) -> str:
     """The object's name in the page's language (modeltranslation falls back to English)."""
     if isinstance(obj, Provision):
-        return f"{obj} {obj.heading_original or obj.heading_en}".strip()
+        return f"{obj.instrument.jurisdiction.code if obj.instrument.jurisdiction_id else 'INT'} {obj.label} {obj.heading_original or obj.heading_en}".strip()
     if isinstance(obj, Source):
         return f"{obj.authors} ({obj.year or 'n.d.'}) {obj.title}"
     return obj.name

@@ -5,6 +5,8 @@ import datetime
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext
 
 from ..choices import AssessmentStatus, Kind, PublicationStatus
 from ..dataset import LICENCE, dataset_version, published_csv_zip, published_json
@@ -119,7 +121,13 @@ def sources(request):
 
 def downloads(request):
     version, date = dataset_version()
-    context = {"version": version, "date": date, "licence": LICENCE, "today": datetime.date.today()}
+    context = {
+        "version": version,
+        "date": datetime.date.fromisoformat(date) if date else "",
+        "licence": gettext(LICENCE),
+        "today": datetime.date.today(),
+        "dataset_url": request.build_absolute_uri(reverse("guarantees:downloads")),
+    }
     return render(request, "guarantees/downloads.html", context)
 
 
