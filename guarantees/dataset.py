@@ -17,9 +17,9 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.translation import gettext_noop
 from django.db import DatabaseError, transaction
 from django.db.models import Max
+from django.utils.translation import gettext_noop
 
 from .choices import PublicationStatus
 from .models import (

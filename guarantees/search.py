@@ -240,7 +240,8 @@ def article_reference(query: str):
 def title_of(obj) -> str:
     """The object's name in the page's language (modeltranslation falls back to English)."""
     if isinstance(obj, Provision):
-        return f"{obj.instrument.jurisdiction.code if obj.instrument.jurisdiction_id else 'INT'} {obj.label} {obj.heading_original or obj.heading_en}".strip()
+        code = obj.instrument.jurisdiction.code if obj.instrument.jurisdiction_id else "INT"
+        return f"{code} {obj.label} {obj.heading_original or obj.heading_en}".strip()
     if isinstance(obj, Source):
         return f"{obj.authors} ({obj.year or 'n.d.'}) {obj.title}"
     return obj.name

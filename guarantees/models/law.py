@@ -46,7 +46,9 @@ class Instrument(TimeStamped):
         _("short title in the original language"),
         max_length=300,
         blank=True,
-        help_text=_("How a reader of the original names it, e.g. «Федеральный закон № 67-ФЗ»; shown on pages not in English."),
+        help_text=_(
+            "How a reader of the original names it, e.g. «Федеральный закон № 67-ФЗ»; shown on pages not in English."
+        ),
     )
     title_original = models.TextField(_("title in the original language"))
     title_en = models.TextField(_("title in English"))
