@@ -1,5 +1,6 @@
 """Public, read-only pages: published content only, a constant number of queries each."""
 
+from .citing import cite_cell, cite_guarantee, cite_provision
 from .compare import compare, compare_texts
 from .guarantees import GuaranteeListView, guarantee_detail
 from .law import instrument_detail, jurisdiction_detail
@@ -11,6 +12,9 @@ __all__ = [
     "about",
     "GuaranteeListView",
     "cell_detail",
+    "cite_cell",
+    "cite_guarantee",
+    "cite_provision",
     "compare",
     "compare_texts",
     "download_csv_zip",
