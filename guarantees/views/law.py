@@ -4,8 +4,10 @@ import datetime
 
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
 
 from ..choices import AssessmentStatus, PublicationStatus
+from ..legal_metadata import instrument_document, json_ld
 from ..models import Assessment, Category, Guarantee, Instrument, Jurisdiction
 from ..querysets import current_assessment_filter
 
@@ -61,5 +63,11 @@ def instrument_detail(request, slug):
         Prefetch("assessments", published_assessments.order_by("guarantee__name"), to_attr="published_assessments")
     )
     replaces = instrument.replaces.all()
-    context = {"instrument": instrument, "provisions": provisions, "replaces": replaces}
+    page_url = request.build_absolute_uri(instrument.get_absolute_url())
+    context = {
+        "instrument": instrument,
+        "provisions": provisions,
+        "replaces": replaces,
+        "json_ld": mark_safe(json_ld(instrument_document(instrument, provisions, page_url))),  # noqa: S308
+    }
     return render(request, "guarantees/instrument_detail.html", context)
