@@ -7,6 +7,7 @@ and for citations written in English ("art. 51", "No. 67-FZ"), in the page as th
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from playwright.sync_api import expect
 
 from ...models import Assessment, Guarantee, Instrument
 from ..english import english_on
@@ -51,3 +52,15 @@ def test_articles_and_instruments_are_named_as_a_russian_lawyer_names_them(curat
         "Конституционный закон № 2464 «О выборах в Республике Казахстан»"
     )
     assert page.get_by_text("Конституционный закон № 2464 «О выборах в Республике Казахстан», ст. 20-1").count()
+
+
+def test_the_copy_button_says_copied_in_the_language_and_comes_back(curated, live_server, browser):
+    context = browser.new_context(locale="ru-RU", permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(live_server.url + "/ru/guarantees/domestic-observers/")
+    button = page.locator("button[data-copy-target='cite-guarantee-ru']")
+    button.click()
+    expect(button).to_have_text("Скопировано")
+    button.click()
+    expect(button).to_have_text("Копировать", timeout=5000)
+    context.close()
