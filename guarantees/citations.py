@@ -94,12 +94,18 @@ def provision_citations(provision: Provision) -> dict[str, str]:
     }
 
 
+def russian_name(guarantee: Guarantee) -> str:
+    """The guarantee's Russian name, whatever the page's language, so that a ГОСТ citation is wholly Russian;
+    the English one only where no Russian name is stored yet."""
+    return getattr(guarantee, "name_ru", "") or guarantee.name_en or guarantee.name
+
+
 # Entries of the knowledge base: web resources.
 def guarantee_citations(guarantee: Guarantee, url: str, accessed: datetime.date) -> dict[str, str]:
     reviewed = f", last reviewed {english_date(guarantee.reviewed_at.date())}" if guarantee.reviewed_at else ""
     return {
         "en": f"‘{guarantee.name}’ ({SITE_EN}{reviewed}) <{url}> accessed {english_date(accessed)}.",
-        "ru": f"{guarantee.name} // {SITE_RU}. URL: {url} (дата обращения: {russian_date(accessed)}).",
+        "ru": f"{russian_name(guarantee)} // {SITE_RU}. URL: {url} (дата обращения: {russian_date(accessed)}).",
     }
 
 
@@ -128,7 +134,7 @@ def cell_citations(
             f"<{url}> accessed {english_date(accessed)}."
         ),
         "ru": (
-            f"{guarantee.name} — {name_ru} : {STATUS_RU[assessment.status]}{law_ru} // {SITE_RU}. "
+            f"{russian_name(guarantee)} — {name_ru} : {STATUS_RU[assessment.status]}{law_ru} // {SITE_RU}. "
             f"URL: {url} (дата обращения: {russian_date(accessed)})."
         ),
     }
@@ -144,3 +150,136 @@ def article_citations(provision: Provision, url: str, as_of: datetime.date | Non
         "en": f"{cited['en'][:-1]}, as in force on {english_date(as_of)} <{url}>.",
         "ru": f"{cited['ru'][:-1]} (в ред., действовавшей на {russian_date(as_of)}). URL: {url}.",
     }
+
+
+# For reference managers: CSL-JSON items, and BibTeX and RIS written from them, so that the three agree.
+CSL_CONTENT_TYPE = "application/vnd.citationstyles.csl+json"
+FORMATS = {
+    "csl.json": (CSL_CONTENT_TYPE, "CSL-JSON"),
+    "bib": ("application/x-bibtex", "BibTeX"),
+    "ris": ("application/x-research-info-systems", "RIS"),
+}
+
+
+def date_parts(date: datetime.date) -> dict:
+    return {"date-parts": [[date.year, date.month, date.day]]}
+
+
+def csl_provision(provision: Provision, url: str) -> dict:
+    """The act as CSL `legislation`, in its original language, with the article as locator."""
+    instrument = provision.instrument
+    item = {
+        "id": f"{instrument.slug}-{provision.anchor}",
+        "type": "legislation",
+        "title": instrument.title_original,
+        "title-short": instrument.short_title_original or instrument.short_title,
+        "translated-title": instrument.title_en,
+        "language": instrument.language,
+        "locator": f"{provision.number}" + (f"({provision.paragraph})" if provision.paragraph else ""),
+        "section": pinpoint_ru(provision),
+        "URL": instrument.official_url or url,
+    }
+    if instrument.number:
+        item["number"] = instrument.number
+    if instrument.jurisdiction_id:
+        item["jurisdiction"] = instrument.jurisdiction.code.lower()
+        item["authority"] = RUSSIAN_NAMES.get(instrument.jurisdiction.code, (instrument.jurisdiction.name,))[0]
+    if instrument.date_adopted:
+        item["issued"] = date_parts(instrument.date_adopted)
+    if provision.edition_date:
+        item["version"] = provision.edition_date.isoformat()
+    return item
+
+
+def csl_entry(item_id: str, title: str, url: str, accessed: datetime.date, issued=None) -> dict:
+    """An entry of the knowledge base: a web page of the site."""
+    item = {
+        "id": item_id,
+        "type": "webpage",
+        "title": title,
+        "container-title": SITE_EN,
+        "URL": url,
+        "accessed": date_parts(accessed),
+        "language": "en",
+    }
+    if issued:
+        item["issued"] = date_parts(issued)
+    return item
+
+
+def csl_guarantee(guarantee: Guarantee, url: str, accessed: datetime.date) -> dict:
+    reviewed = guarantee.reviewed_at.date() if guarantee.reviewed_at else None
+    return csl_entry(guarantee.slug, guarantee.name_en or guarantee.name, url, accessed, reviewed)
+
+
+def csl_cell(assessment: Assessment, url: str, accessed: datetime.date) -> dict:
+    guarantee, jurisdiction = assessment.guarantee, assessment.jurisdiction
+    title = f"{guarantee.name_en or guarantee.name} — {jurisdiction.name_en or jurisdiction.name}: {assessment.status}"
+    return csl_entry(f"{guarantee.slug}-{jurisdiction.code.lower()}", title, url, accessed, assessment.assessed_on)
+
+
+def bibtex_escape(text: str) -> str:
+    return "".join("\\" + char if char in "{}&%$#_" else char for char in str(text))
+
+
+def bibtex(item: dict) -> str:
+    """@misc, which every BibTeX style reads; the article of an act in `note`."""
+    fields = {"title": "{" + bibtex_escape(item["title"]) + "}"}
+    if item.get("number"):
+        fields["number"] = "{" + bibtex_escape(item["number"]) + "}"
+    if item.get("issued"):
+        year, month, day = item["issued"]["date-parts"][0]
+        fields["year"] = f"{{{year}}}"
+        fields["date"] = f"{{{year:04d}-{month:02d}-{day:02d}}}"
+    if item.get("container-title"):
+        fields["howpublished"] = "{" + bibtex_escape(item["container-title"]) + "}"
+    if item.get("section"):
+        fields["note"] = "{" + bibtex_escape(item["section"]) + "}"
+    if item.get("language"):
+        fields["language"] = "{" + item["language"] + "}"
+    fields["url"] = "{" + item["URL"] + "}"
+    if item.get("accessed"):
+        year, month, day = item["accessed"]["date-parts"][0]
+        fields["urldate"] = f"{{{year:04d}-{month:02d}-{day:02d}}}"
+    key = item["id"].replace("-", "_")
+    body = ",\n".join(f"  {name} = {value}" for name, value in fields.items())
+    return f"@misc{{{key},\n{body}\n}}\n"
+
+
+def ris_date(parts: dict) -> str:
+    year, month, day = parts["date-parts"][0]
+    return f"{year:04d}/{month:02d}/{day:02d}/"
+
+
+def ris(item: dict) -> str:
+    """RIS: STAT (statute) for an act, ELEC (web page) for an entry of the knowledge base."""
+    lines = [("TY", "STAT" if item["type"] == "legislation" else "ELEC"), ("ID", item["id"]), ("TI", item["title"])]
+    if item.get("title-short"):
+        lines.append(("ST", item["title-short"]))
+    if item.get("container-title"):
+        lines.append(("T2", item["container-title"]))
+    if item.get("number"):
+        lines.append(("M1", item["number"]))
+    if item.get("section"):
+        lines.append(("SE", item["section"]))
+    if item.get("issued"):
+        lines += [("PY", str(item["issued"]["date-parts"][0][0])), ("DA", ris_date(item["issued"]))]
+    if item.get("authority"):
+        lines.append(("CY", item["authority"]))
+    if item.get("language"):
+        lines.append(("LA", item["language"]))
+    lines.append(("UR", item["URL"]))
+    if item.get("accessed"):
+        lines.append(("Y2", ris_date(item["accessed"])))
+    lines.append(("ER", ""))
+    return "".join(f"{tag}  - {value}\r\n" for tag, value in lines)
+
+
+def render_citation(item: dict, fmt: str) -> str:
+    import json
+
+    if fmt == "csl.json":
+        return json.dumps([item], ensure_ascii=False, indent=1)
+    if fmt == "bib":
+        return bibtex(item)
+    return ris(item)

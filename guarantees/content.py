@@ -82,6 +82,7 @@ SOURCE_FIELDS = [
 INSTRUMENT_FIELDS = [
     "kind",
     "short_title",
+    "short_title_original",
     "title_original",
     "title_en",
     "number",

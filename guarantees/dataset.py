@@ -19,6 +19,8 @@ from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, transaction
 from django.db.models import Max, Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from .choices import PublicationStatus
 from .models import (
@@ -67,7 +69,8 @@ TABLES = [
 ]
 #: Accounts by name only: no password, no staff flag, no groups. Roles are given again with add_curator.
 USER_FIELDS = ["username", "first_name", "last_name", "email", "is_active"]
-LICENCE = (
+#: in English in the files; the downloads page shows it in the page's language (a msgid of the .po files)
+LICENCE = gettext_noop(
     "The curated data (classification, assessments, commentary, translations) is published under the "
     "Creative Commons Attribution 4.0 International licence (CC BY 4.0). Official texts of laws quoted in it "
     "are not subject to copyright in Kazakhstan, Russia or Kyrgyzstan."
@@ -397,12 +400,98 @@ def published_json() -> str:
 def published_csv_zip() -> bytes:
     buffer = io.BytesIO()
     version, date = dataset_version()
+    tables = published_tables()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, rows in published_tables().items():
+        for name, rows in tables.items():
             text = io.StringIO()
             write_table(text, rows)
             archive.writestr(f"{name}.csv", text.getvalue())
         archive.writestr(
             "README.txt", f"Electoral-rights guarantees dataset, version {version} ({date}).\n\n{LICENCE}\n"
         )
+        archive.writestr("datapackage.json", json.dumps(data_package(tables, version), ensure_ascii=False, indent=1))
     return buffer.getvalue()
+
+
+# The CSV download as a Frictionless Data Package (https://specs.frictionlessdata.io/data-package/): a
+# datapackage.json beside the CSV files, with a table schema for each, the licence, the version and the sources.
+DATE_FIELDS = {"date_adopted", "valid_from", "valid_to", "assessed_on", "adopted_on", "in_force_on"}
+INTEGER_FIELDS = {"id", "year"}
+PRIMARY_KEYS = {
+    "jurisdictions": "code",
+    "categories": "slug",
+    "guarantees": "slug",
+    "instruments": "slug",
+    "provisions": "id",
+    "amendments": "key",
+    "sources": "key",
+}
+#: table -> [(field, referenced table, referenced field)]
+FOREIGN_KEYS = {
+    "categories": [("parent", "categories", "slug")],
+    "guarantees": [("category", "categories", "slug")],
+    "instruments": [("jurisdiction", "jurisdictions", "code")],
+    "provisions": [("instrument", "instruments", "slug")],
+    "assessments": [("guarantee", "guarantees", "slug"), ("jurisdiction", "jurisdictions", "code")],
+    "amendments": [("jurisdiction", "jurisdictions", "code")],
+}
+LICENSES = [
+    {
+        "name": "CC-BY-4.0",
+        "title": "Creative Commons Attribution 4.0 International",
+        "path": "https://creativecommons.org/licenses/by/4.0/",
+    }
+]
+
+
+def field_type(name: str) -> str:
+    if name in DATE_FIELDS:
+        return "date"
+    if name in INTEGER_FIELDS:
+        return "integer"
+    return "string"
+
+
+def table_schema(name: str, rows: list[dict]) -> dict:
+    schema = {"fields": [{"name": field, "type": field_type(field)} for field in rows[0]], "missingValues": [""]}
+    if name in PRIMARY_KEYS:
+        schema["primaryKey"] = [PRIMARY_KEYS[name]]
+    keys = [
+        {"fields": [field], "reference": {"resource": "" if table == name else table, "fields": [target]}}
+        for field, table, target in FOREIGN_KEYS.get(name, [])
+    ]
+    if keys:
+        schema["foreignKeys"] = keys
+    return schema
+
+
+def data_package(tables: dict[str, list[dict]], version: str) -> dict:
+    """The descriptor of the CSV files: one tabular resource per non-empty table."""
+    urls = Instrument.objects.exclude(official_url="").values_list("official_url", flat=True)
+    hosts = sorted({url.split("/")[2] for url in urls})
+    return {
+        "profile": "tabular-data-package",
+        "name": "electoral-rights-guarantees",
+        "title": "Electoral-Rights Guarantees: A Comparative Knowledge Base",
+        "description": LICENCE,
+        "version": version,
+        "created": timezone.now().replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "licenses": LICENSES,
+        "sources": [
+            {"title": f"Official texts of the instruments cited, as published at {host}", "path": f"https://{host}/"}
+            for host in hosts
+        ],
+        "resources": [
+            {
+                "name": name,
+                "path": f"{name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": table_schema(name, rows),
+            }
+            for name, rows in tables.items()
+            if rows
+        ],
+    }

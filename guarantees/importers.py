@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from . import workflow
 from .choices import AssessmentStatus, TextKind, Verification
@@ -84,33 +85,41 @@ class RowError(Exception):
 
 def read_rows(data: bytes, fmt: Format, report: ImportReport) -> list[tuple[int, dict]]:
     if len(data) > MAX_BYTES:
-        report.errors.append((0, f"The file is larger than {MAX_BYTES // 1024} KB."))
+        report.errors.append((0, _("The file is larger than %(size)s KB.") % {"size": MAX_BYTES // 1024}))
         return []
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        report.errors.append((0, f"The file is not UTF-8 text (byte {error.start}); save it as CSV UTF-8."))
+        report.errors.append(
+            (0, _("The file is not UTF-8 text (byte %(byte)s); save it as CSV UTF-8.") % {"byte": error.start})
+        )
         return []
     if "\x00" in text:
-        report.errors.append((0, "The file contains NUL characters; it is not a CSV text file."))
+        report.errors.append((0, _("The file contains NUL characters; it is not a CSV text file.")))
         return []
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [name.strip() for name in reader.fieldnames or []]
     except csv.Error as error:
-        report.errors.append((1, f"Malformed CSV header: {error}"))
+        report.errors.append((1, _("Malformed CSV header: %(error)s") % {"error": error}))
         return []
     repeated = sorted({name for name in header if header.count(name) > 1})
     if repeated:
-        report.errors.append((1, f"Columns named twice: {', '.join(repeated)}."))
+        report.errors.append((1, _("Columns named twice: %(names)s.") % {"names": ", ".join(repeated)}))
         return []
     missing = [name for name in fmt.required if name not in header]
     unknown = [name for name in header if name not in fmt.columns]
     if missing or unknown:
         if missing:
-            report.errors.append((1, f"Missing required columns: {', '.join(missing)}."))
+            report.errors.append((1, _("Missing required columns: %(names)s.") % {"names": ", ".join(missing)}))
         if unknown:
-            report.errors.append((1, f"Unknown columns: {', '.join(unknown)}. Expected: {', '.join(fmt.columns)}."))
+            report.errors.append(
+                (
+                    1,
+                    _("Unknown columns: %(names)s. Expected: %(expected)s.")
+                    % {"names": ", ".join(unknown), "expected": ", ".join(fmt.columns)},
+                )
+            )
         return []
     reader.fieldnames = header
     rows = []
@@ -118,16 +127,20 @@ def read_rows(data: bytes, fmt: Format, report: ImportReport) -> list[tuple[int,
     try:
         for row in reader:
             if None in row:
-                report.errors.append((reader.line_num, "The row has more cells than the header."))
+                report.errors.append((reader.line_num, _("The row has more cells than the header.")))
             else:
                 rows.append((reader.line_num, {key: (value or "").strip() for key, value in row.items()}))
             starts_on = reader.line_num + 1
     except csv.Error as error:
         report.errors.append(
-            (starts_on, f"Malformed CSV: {error}. A quoted cell must close its quote before the next comma or row.")
+            (
+                starts_on,
+                _("Malformed CSV: %(error)s. A quoted cell must close its quote before the next comma or row.")
+                % {"error": error},
+            )
         )
     if not rows and not report.errors:
-        report.errors.append((1, "The file has a header but no rows."))
+        report.errors.append((1, _("The file has a header but no rows.")))
     return rows
 
 
@@ -137,7 +150,9 @@ def parse_date(row: dict, name: str) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(row[name])
     except ValueError:
-        raise RowError(f"{name} must be a date written YYYY-MM-DD, not “{row[name][:20]}”.") from None
+        raise RowError(
+            _("%(name)s must be a date written YYYY-MM-DD, not “%(value)s”.") % {"name": name, "value": row[name][:20]}
+        ) from None
 
 
 def choice(row: dict, name: str, choices, default: str | None = None) -> str:
@@ -196,7 +211,7 @@ class Importer:
 
     def once(self, key: tuple, line: int) -> None:
         if key in self.keys_seen:
-            raise RowError(f"The same entry is already on line {self.keys_seen[key]}.")
+            raise RowError(_("The same entry is already on line %(line)s.") % {"line": self.keys_seen[key]})
         self.keys_seen[key] = line
 
     # Provisions.
@@ -211,7 +226,7 @@ class Importer:
         except ValidationError as error:
             raise RowError(f"article “{number[:20]}”: {' '.join(error.messages)}") from None
         if not row["where_read"]:
-            raise RowError("where_read is required: say where the article was read.")
+            raise RowError(_("where_read is required: say where the article was read."))
         values = {
             "heading_original": row.get("heading_original", ""),
             "heading_en": row.get("heading_en", ""),
@@ -261,7 +276,7 @@ class Importer:
     def verification(self, row: dict) -> str:
         value = choice(row, "verification", Verification)
         if value == Verification.OFFICIAL and not workflow.can_verify(self.user):
-            raise RowError("verification “official” is set only by a reviewer: import it as secondary or unchecked.")
+            raise RowError(_("verification “official” is set only by a reviewer: import it as secondary or unchecked."))
         return value
 
     def resolve(self, reference: str, jurisdiction: Jurisdiction) -> Provision:

@@ -147,8 +147,9 @@ def full_text_query(query: str) -> SearchQuery:
 
 
 def word_starts(words: list[str]) -> SearchQuery | None:
-    """Every word of the query as the start of a word ("наблюд" finds "наблюдатели"); excluded words left out."""
-    tokens = [token for word in words if not word.startswith("-") for token in re.findall(r"\w+", word)]
+    """Every word of the query, by its stem, as the start of a word ("наблюдатель" finds "наблюдатели");
+    excluded words left out."""
+    tokens = [stem_of(token) for word in words if not word.startswith("-") for token in re.findall(r"\w+", word)]
     return (
         SearchQuery(" & ".join(f"{token}:*" for token in tokens), config="simple", search_type="raw")
         if tokens
@@ -163,13 +164,24 @@ def computed_document(fields: list[str]) -> SearchVector:
 
 
 def full_text_search(queryset: QuerySet, fields: list[str], query: str, words: list[str]) -> QuerySet:
-    """PostgreSQL: ranked full-text matches, and containment for what words miss (article numbers like "20-1")."""
+    """PostgreSQL: ranked full-text matches, and containment for what words miss (article numbers like "20-1").
+
+    Containment and word starts take each word's stem, as SQLite does: containment of the word as typed would
+    find "наблюдателей" in more entries than "наблюдатель", and the forms of a word must find the same entries.
+    Exact matches in the english and simple configurations are contained in those of the stem.
+    """
     search_query = full_text_query(query)
+    # ranked by what every form of a word shares (its russian lexeme, its stem as a word start), so that the
+    # first RESULTS_PER_GROUP are the same whichever form was typed
+    rank_query = SearchQuery(query, config=CONFIGS[0], search_type="websearch")
+    starts = word_starts(words)
+    if starts:
+        rank_query |= starts
+    words = [stem_of(word) for word in words]
     stored = STORED_DOCUMENTS.get(queryset.model)
     if stored:
         document = RawSQL(stored.column, [], output_field=SearchVectorField())
         contains = containment(stored.contained, words)
-        starts = word_starts(words)
         if starts:
             search_query |= starts
     else:
@@ -177,7 +189,7 @@ def full_text_search(queryset: QuerySet, fields: list[str], query: str, words: l
         contains = containment(fields, words)
     return (
         queryset.alias(document=document)
-        .annotate(rank=SearchRank(F("document"), search_query))
+        .annotate(rank=SearchRank(F("document"), rank_query))
         .filter(Q(document=search_query) | contains)
         .order_by(F("rank").desc(nulls_last=True), "pk")
     )
@@ -229,7 +241,8 @@ def article_reference(query: str):
 def title_of(obj) -> str:
     """The object's name in the page's language (modeltranslation falls back to English)."""
     if isinstance(obj, Provision):
-        return f"{obj} {obj.heading_original or obj.heading_en}".strip()
+        code = obj.instrument.jurisdiction.code if obj.instrument.jurisdiction_id else "INT"
+        return f"{code} {obj.label} {obj.heading_original or obj.heading_en}".strip()
     if isinstance(obj, Source):
         return f"{obj.authors} ({obj.year or 'n.d.'}) {obj.title}"
     return obj.name

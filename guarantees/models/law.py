@@ -2,10 +2,12 @@
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import InstrumentKind, InstrumentStatus, TextKind, Verification
@@ -47,6 +49,14 @@ class Instrument(TimeStamped):
     )
     kind = models.CharField(_("kind"), max_length=30, choices=InstrumentKind.choices)
     short_title = models.CharField(_("short title"), max_length=200)
+    short_title_original = models.CharField(
+        _("short title in the original language"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "How a reader of the original names it, e.g. «Федеральный закон № 67-ФЗ»; shown on pages not in English."
+        ),
+    )
     title_original = models.TextField(_("title in the original language"))
     title_en = models.TextField(_("title in English"))
     number = models.CharField(_("number"), max_length=50, blank=True)
@@ -88,6 +98,14 @@ class Instrument(TimeStamped):
 
     def get_absolute_url(self):
         return reverse("guarantees:instrument", args=[self.slug])
+
+    @property
+    def name(self) -> str:
+        """The instrument as a reader of the page's language names it: the original-language short title on
+        pages not in English (where one is stored), the English short title otherwise."""
+        if get_language() != settings.LANGUAGE_CODE and self.short_title_original:
+            return self.short_title_original
+        return self.short_title
 
 
 class Provision(TimeStamped, Validity, Reviewable):
@@ -191,6 +209,19 @@ class Provision(TimeStamped, Validity, Reviewable):
     @property
     def reference(self) -> str:
         return article_reference(self.number, self.paragraph)
+
+    @property
+    def citation(self) -> str:
+        """The article in the page's language, as lawyers write it: "art. 20-1 para. 3", «ст. 20-1 п. 3»,
+        «20-1-бап 3-тармақ»."""
+        if self.paragraph:
+            return gettext("art. %(number)s para. %(paragraph)s") % {"number": self.number, "paragraph": self.paragraph}
+        return gettext("art. %(number)s") % {"number": self.number}
+
+    @property
+    def label(self) -> str:
+        """The instrument and the article, in the page's language: «Федеральный закон № 67-ФЗ, ст. 51»."""
+        return f"{self.instrument.name}, {self.citation}"
 
     @property
     def is_verified(self) -> bool:

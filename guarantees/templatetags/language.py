@@ -3,7 +3,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -27,7 +27,9 @@ def localized(obj, field: str):
     language = get_language()
     value = getattr(obj, field, "") or ""
     if language == settings.LANGUAGE_CODE or getattr(obj, f"{field}_{language}", None):
-        return value
+        # escaped here, and so safe: an HTML-aware filter after it (truncatewords_html) would otherwise escape
+        # the text and autoescaping escape it again ("Voevodin&amp;#x27;s")
+        return conditional_escape(value)
     return format_html(
         '<span lang="en">{}</span> <span class="fallback-mark" title="{}">EN</span>',
         value,

@@ -18,7 +18,8 @@ UNVERIFIED = '<abbr class="unverified-mark" title="{}">*</abbr>'
 
 @register.simple_tag(takes_context=True)
 def matrix_cell(context, row, cell):
-    """The cell's status (a link to the cell's page), its marks, and the articles it cites by instrument.
+    """The cell's status (a link to the cell's page), its marks, and the articles it cites by instrument, named
+    in the page's language (`Instrument.name`, `Provision.citation`).
 
     An assessed cell is marked `data-details`: the page's script adds a disclosure that fetches the
     commentary and texts when opened (static/js/cell-details.js)."""
@@ -52,7 +53,7 @@ def matrix_cell(context, row, cell):
     if cell.provisions:
         unverified = format_html(UNVERIFIED, gettext("unverified"))
         by_instrument = (
-            (instrument.short_title, references(provisions, unverified))
+            (instrument.name, references(provisions, unverified))
             for instrument, provisions in groupby(cell.provisions, key=lambda provision: provision.instrument)
         )
         parts.append(format_html('<ul class="refs">{}</ul>', format_html_join("", "<li>{}: {}</li>", by_instrument)))
@@ -63,7 +64,7 @@ def matrix_cell(context, row, cell):
 def references(provisions, unverified: str) -> str:
     return mark_safe(
         ", ".join(
-            format_html("{}{}", provision.reference, "" if provision.is_read_in_original else unverified)
+            format_html("{}{}", provision.citation, "" if provision.is_read_in_original else unverified)
             for provision in provisions
         )
     )

@@ -95,8 +95,9 @@ class DownloadTests(TestCase):
         archive = zipfile.ZipFile(io.BytesIO(self.client.get(reverse("guarantees:download-csv")).content))
         self.assertEqual(
             sorted(archive.namelist()),
-            sorted(["README.txt"] + [f"{t}.csv" for t in ["jurisdictions", "categories", "guarantees", "instruments",
-                                                           "provisions", "assessments", "amendments", "sources"]]),
+            sorted(["README.txt", "datapackage.json"] + [f"{t}.csv" for t in [
+                "jurisdictions", "categories", "guarantees", "instruments", "provisions", "assessments", "amendments",
+                "sources"]]),
         )  # fmt: skip
         rows = list(csv.DictReader(io.StringIO(archive.read("assessments.csv").decode())))
         self.assertEqual(set(rows[0]), {"guarantee", "jurisdiction", "status", "provisions", "commentary",

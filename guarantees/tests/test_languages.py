@@ -98,5 +98,20 @@ class LanguageTests(TestCase):
                 self.assertIn("domestic-observers", names)
 
     def test_dates_follow_the_language(self):
-        response = self.client.get(self.url("ru", "guarantees:guarantee", "domestic-observers"))
-        self.assertContains(response, "ноября")
+        """One format per language (config/formats): 25.11.2026 in Russian and Kazakh, 25 November 2026 in English;
+        never an ISO date or another language's month in the text."""
+        for language, expected, unexpected in [
+            ("ru", r"\b\d\d\.\d\d\.20\d\d\b", ["ноября", "Nov", "г.."]),
+            ("kk", r"\b\d\d\.\d\d\.20\d\d\b", ["Жел.", "Nov", "қараша"]),
+            (
+                "en",
+                r"\b\d{1,2} [A-Z][a-z]+ 20\d\d\b",
+                ["ноября"],
+            ),
+        ]:
+            with self.subTest(language=language):
+                response = self.client.get(self.url(language, "guarantees:guarantee", "domestic-observers"))
+                text = response.content.decode()
+                self.assertRegex(text, expected)
+                for word in unexpected:
+                    self.assertNotIn(word, text)

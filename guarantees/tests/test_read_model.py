@@ -176,4 +176,4 @@ class OneDateParserTests(TestCase):
     def test_the_list_says_which_date_it_shows(self):
         make_assessment()
         response = self.client.get(reverse("guarantees:guarantee-list"), {"as_of": "2026-01-01"})
-        self.assertContains(response, "Statuses as the law stood on 2026-01-01.")
+        self.assertContains(response, "Statuses as the law stood on 1 January 2026.")

@@ -82,7 +82,7 @@ class CellPageTests(TestCase):
         response = self.client.get(cell_url(self.guarantee, "KZ"))
         self.assertEqual([period.status for period in response.context["periods"]], ["partial", "provided"])
         self.assertContains(response, '<time datetime="2026-07-01">', count=2)
-        self.assertContains(response, str(self.article))
+        self.assertContains(response, self.article.label)
 
     def test_json_carries_the_same_citation_as_the_page(self):
         make_assessment(guarantee=self.guarantee, jurisdiction=self.kz, provisions=[self.article])

@@ -34,7 +34,7 @@ class VerificationLevelTests(TestCase):
 
     def test_a_consolidated_text_states_its_edition_date(self):
         response = self.cell_page(verification=Verification.CONSOLIDATED, edition_date=datetime.date(2024, 5, 15))
-        self.assertContains(response, "consolidated text, ed. May 15, 2024")
+        self.assertContains(response, "consolidated text, ed. 15 May 2024")
         provision = Provision(
             instrument=make_instrument(), number="77", verification=Verification.CONSOLIDATED, where_read="a copy"
         )

@@ -1,6 +1,7 @@
 """Public, read-only pages: published content only, a constant number of queries each."""
 
 from .changes import compare_changes, jurisdiction_changes
+from .citing import cite_cell, cite_guarantee, cite_provision
 from .compare import compare, compare_texts
 from .guarantees import GuaranteeListView, guarantee_detail
 from .law import article_history, instrument_detail, jurisdiction_detail
@@ -13,6 +14,9 @@ __all__ = [
     "article_history",
     "GuaranteeListView",
     "cell_detail",
+    "cite_cell",
+    "cite_guarantee",
+    "cite_provision",
     "compare",
     "compare_changes",
     "compare_texts",

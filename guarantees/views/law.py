@@ -6,12 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from ..choices import AssessmentStatus, PublicationStatus
 from ..citations import article_citations
 from ..filters import parse_as_of
 from ..history import article_wordings, articles_with_history, word_diff, wording_on
+from ..legal_metadata import instrument_document, json_ld
 from ..models import Assessment, Category, Guarantee, Instrument, Jurisdiction
 from ..querysets import current_assessment_filter
 from .errors import bad_request
@@ -72,7 +74,13 @@ def instrument_detail(request, slug):
     provisions = list(provisions)
     for provision in provisions:
         provision.has_history = (provision.number, provision.paragraph) in with_history
-    context = {"instrument": instrument, "provisions": provisions, "replaces": replaces}
+    page_url = request.build_absolute_uri(instrument.get_absolute_url())
+    context = {
+        "instrument": instrument,
+        "provisions": provisions,
+        "replaces": replaces,
+        "json_ld": mark_safe(json_ld(instrument_document(instrument, provisions, page_url))),  # noqa: S308
+    }
     return render(request, "guarantees/instrument_detail.html", context)
 
 

@@ -6,6 +6,8 @@ import re
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext
 
 from ..aggregates import kept_until_content_changes
 from ..choices import AssessmentStatus, Kind, PublicationStatus
@@ -148,7 +150,13 @@ def count_citing_entries(source: Source) -> None:
 
 def downloads(request):
     version, date = dataset_version()
-    context = {"version": version, "date": date, "licence": LICENCE, "today": datetime.date.today()}
+    context = {
+        "version": version,
+        "date": datetime.date.fromisoformat(date) if date else "",
+        "licence": gettext(LICENCE),
+        "today": datetime.date.today(),
+        "dataset_url": request.build_absolute_uri(reverse("guarantees:downloads")),
+    }
     return render(request, "guarantees/downloads.html", context)
 
 

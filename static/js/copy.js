@@ -15,8 +15,10 @@ document.addEventListener("click", async (event) => {
     selection.addRange(range);
     document.execCommand("copy");
   }
-  const label = button.textContent;
-  button.textContent = button.dataset.copiedLabel || "Copied";
+  // the label before the first click, kept so that a second click within the two seconds restores it too
+  if (!button.dataset.label) button.dataset.label = button.textContent;
   button.setAttribute("aria-live", "polite");
-  setTimeout(() => { button.textContent = label; }, 2000);
+  button.textContent = button.dataset.copiedLabel || "Copied";
+  clearTimeout(button.copiedTimer);
+  button.copiedTimer = setTimeout(() => { button.textContent = button.dataset.label; }, 2000);
 });
