@@ -30,6 +30,27 @@ def validate_article_number(number: str) -> None:
         )
 
 
+#: How the kinds of act that open the instruments' Russian titles decline: «ст. 51 Федерального закона …».
+RUSSIAN_GENITIVE_HEADS = [
+    ("Федеральный конституционный закон", "Федерального конституционного закона"),
+    ("Федеральный закон", "Федерального закона"),
+    ("Конституционный закон", "Конституционного закона"),
+    ("Уголовный кодекс", "Уголовного кодекса"),
+    ("Конституция", "Конституции"),
+    ("Конвенция", "Конвенции"),
+    ("Кодекс", "Кодекса"),
+    ("Закон", "Закона"),
+]
+
+
+def russian_genitive(title: str) -> str | None:
+    """The title with its head noun in the genitive (what follows it already is), or None if the head is unknown."""
+    for nominative, genitive in RUSSIAN_GENITIVE_HEADS:
+        if title.startswith(nominative + " "):
+            return genitive + title[len(nominative) :]
+    return None
+
+
 def article_reference(number: str, paragraph: str) -> str:
     """'art. 20-1' or 'art. 2 para. 3-4'."""
     if paragraph:
@@ -220,8 +241,12 @@ class Provision(TimeStamped, Validity, Reviewable):
 
     @property
     def label(self) -> str:
-        """The instrument and the article, in the page's language: «Федеральный закон № 67-ФЗ, ст. 51»."""
-        return f"{self.instrument.name}, {self.citation}"
+        """The instrument and the article, in the page's language, as its lawyers write it: "Federal Law
+        No. 67-FZ, art. 51"; «ст. 51 Федерального закона № 67-ФЗ»."""
+        name = self.instrument.name
+        if get_language() == "ru" and (genitive := russian_genitive(name)):
+            return f"{self.citation} {genitive}"
+        return f"{name}, {self.citation}"
 
     @property
     def is_verified(self) -> bool:

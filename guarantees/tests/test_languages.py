@@ -8,9 +8,11 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 
-from guarantees.models import Guarantee
+from guarantees.models import Guarantee, Instrument
+from guarantees.models.law import russian_genitive
 
 from .curated import load_curated
+from .factories import make_instrument, make_provision
 
 LANGUAGES = [code for code, _ in settings.LANGUAGES]
 CATALOGS = sorted(Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/django.po"))
@@ -115,3 +117,21 @@ class LanguageTests(TestCase):
                 self.assertRegex(text, expected)
                 for word in unexpected:
                     self.assertNotIn(word, text)
+
+
+class RussianArticleLabelTests(TestCase):
+    """On /ru/ an article is cited as Russian lawyers write it: the article, then the act in the genitive."""
+
+    def test_every_shipped_instrument_title_declines(self):
+        load_curated()
+        for title in Instrument.objects.exclude(short_title_original="").values_list("short_title_original", flat=True):
+            with self.subTest(title=title):
+                self.assertIsNotNone(russian_genitive(title))
+
+    def test_the_label_reads_article_then_act(self):
+        instrument = make_instrument(short_title_original="Федеральный закон № 67-ФЗ")
+        provision = make_provision(number="51", instrument=instrument)
+        with translation.override("ru"):
+            self.assertEqual(provision.label, "ст. 51 Федерального закона № 67-ФЗ")
+        with translation.override("en"):
+            self.assertTrue(provision.label.endswith(", art. 51"))

@@ -96,7 +96,7 @@ class LegalMetadataTests(TestCase):
         self.assertEqual(forces, {"2026-07-01": "https://schema.org/NotInForce", None: "https://schema.org/InForce"})
         values = sorted(part["workExample"]["legislationLegalValue"] for part in parts)
         self.assertEqual(values, ["https://schema.org/OfficialLegalValue", "https://schema.org/UnofficialLegalValue"])
-        self.assertEqual(parts[0]["name"], "Конституционный закон № 2464 «О выборах в Республике Казахстан», ст. 20-1")
+        self.assertEqual(parts[0]["name"], "ст. 20-1 Конституционного закона № 2464 «О выборах в Республике Казахстан»")
 
     def test_no_text_can_close_the_script_element(self):
         self.law.title_original = "</script><script>alert(1)</script>"
