@@ -1,5 +1,6 @@
 """A curator drafts a guarantee in the admin, a reviewer publishes it, and readers then see it."""
 
+import datetime
 import importlib
 
 from django.apps import apps
@@ -75,7 +76,8 @@ def test_shipped_guarantee_edited_in_its_inline_assessment_end_to_end(live_serve
         user = User.objects.create_user(role, password="a-long-password", is_staff=True)
         user.groups.add(Group.objects.get(name=role))
     guarantee = Guarantee.objects.published().order_by("pk").first()
-    assessment = guarantee.assessments.published().order_by("jurisdiction__order", "valid_from").first()
+    # The guarantee's page shows the cells in force today: edit one of those, not an earlier period.
+    assessment = guarantee.assessments.current_on(datetime.date.today()).order_by("jurisdiction__order").first()
     public_url = live_server.url + guarantee.get_absolute_url()
     new_commentary = "Checked again in the browser test."
 
