@@ -20,7 +20,9 @@ def legal_day(day: datetime.date | None) -> datetime.datetime | None:
     return datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC) if day else None
 
 
-class AmendmentFeed(Feed):
+class LawFeed(Feed):
+    """A feed of a jurisdiction (`code`) or of a published guarantee (`slug`), linked to its page of changes."""
+
     feed_type = Atom1Feed
     author_name = AUTHOR
 
@@ -29,13 +31,15 @@ class AmendmentFeed(Feed):
             return get_object_or_404(Guarantee.objects.published(), slug=slug)
         return get_object_or_404(Jurisdiction, code=code.upper())
 
-    def title(self, obj):
-        return _("Amending acts: %(name)s") % {"name": obj.name}
-
     def link(self, obj):
         if isinstance(obj, Guarantee):
             return obj.get_absolute_url()
         return reverse("guarantees:jurisdiction-changes", args=[obj.code])
+
+
+class AmendmentFeed(LawFeed):
+    def title(self, obj):
+        return _("Amending acts: %(name)s") % {"name": obj.name}
 
     def subtitle(self, obj):
         return _("The acts that changed the law behind the knowledge base's cells, dated by their entry into force.")
@@ -68,24 +72,11 @@ class AmendmentFeed(Feed):
         return legal_day(item.in_force_on) or item.created_at
 
 
-class CellChangeFeed(Feed):
+class CellChangeFeed(LawFeed):
     """Each entry is a period of a cell that opened on a known day: its status then, and the acts that opened it."""
-
-    feed_type = Atom1Feed
-    author_name = AUTHOR
-
-    def get_object(self, request, code=None, slug=None):
-        if slug is not None:
-            return get_object_or_404(Guarantee.objects.published(), slug=slug)
-        return get_object_or_404(Jurisdiction, code=code.upper())
 
     def title(self, obj):
         return _("Changed cells: %(name)s") % {"name": obj.name}
-
-    def link(self, obj):
-        if isinstance(obj, Guarantee):
-            return obj.get_absolute_url()
-        return reverse("guarantees:jurisdiction-changes", args=[obj.code])
 
     def subtitle(self, obj):
         return _("Each entry is a cell's new period in legal time: its status from that day and the act behind it.")

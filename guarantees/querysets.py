@@ -16,11 +16,17 @@ from django.db.models import Exists, OuterRef, Q
 from .choices import PublicationStatus
 
 PUBLISHED = PublicationStatus.PUBLISHED
-#: What the matrix does not show of a cell and of the articles it cites.
-COMMENTARY = ["commentary", "commentary_en", "commentary_ru", "commentary_kk", "created_at", "updated_at"]
-PROVISION_TEXTS = ["text_original", "text_en", "heading_original", "heading_local", "heading_en", "where_read"]
-PROVISION_TEXTS += ["created_at", "updated_at", "instrument__title_original", "instrument__title_en"]
-PROVISION_TEXTS += ["instrument__note"]
+#: What a cell's summary in the matrix does not read of the cell, and what summaries and references do not
+#: read of the articles it cites.
+CELL_FIELDS_NOT_SUMMARISED = [
+    *("commentary", "commentary_en", "commentary_ru", "commentary_kk"),
+    *("created_at", "updated_at"),
+]
+PROVISION_FIELDS_NOT_SUMMARISED = [
+    *("text_original", "text_en", "heading_original", "heading_local", "heading_en", "where_read"),
+    *("created_at", "updated_at"),
+    *("instrument__title_original", "instrument__title_en", "instrument__note"),
+]
 
 
 def in_force_on_filter(on_date: datetime.date, prefix: str = "") -> Q:
@@ -74,13 +80,13 @@ class AssessmentQuerySet(ReviewableQuerySet):
 
         cells = (self if preview else self.published()).in_force_on(on_date).select_related("jurisdiction")
         if not commentary:
-            cells = cells.defer(*COMMENTARY)
+            cells = cells.defer(*CELL_FIELDS_NOT_SUMMARISED)
         if jurisdictions is not None:
             cells = cells.filter(jurisdiction__in=jurisdictions)
         if evidence:
             provisions = Provision.objects.cited_on(on_date, preview)
             if not texts:
-                provisions = provisions.defer(*PROVISION_TEXTS)
+                provisions = provisions.defer(*PROVISION_FIELDS_NOT_SUMMARISED)
             cells = cells.prefetch_related(models.Prefetch("provisions", provisions, to_attr="provisions_in_force"))
         return cells.order_by("jurisdiction__order", "jurisdiction__code")
 

@@ -3,6 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ..amendments import FIELDS as AMENDMENT_FIELDS
 from ..models import Amendment, Category, Guarantee, Instrument, Jurisdiction, Provision, Source
 from ..representations import cell_summary, provision_reference, translations
 
@@ -201,22 +202,7 @@ class AmendmentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Amendment
-        fields = [
-            "key",
-            "jurisdiction",
-            "number",
-            "title",
-            "adopted_on",
-            "in_force_on",
-            "in_force_note",
-            "link",
-            "articles_changed",
-            "summary",
-            "where_read",
-            "confidence",
-            "provisions",
-            "cells",
-        ]
+        fields = ["key", "jurisdiction", *AMENDMENT_FIELDS, "provisions", "cells"]  # the act's own, as loaded
 
     def get_provisions(self, obj) -> list[int]:
         return [provision.pk for provision in obj.brought]
