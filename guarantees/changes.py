@@ -53,7 +53,7 @@ class Act:
     @classmethod
     def of_instrument(cls, instrument) -> "Act":
         return cls(
-            instrument.short_title,
+            instrument.name,
             instrument.title_original,
             instrument.in_force_from,
             instrument.official_url,

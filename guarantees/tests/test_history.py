@@ -87,7 +87,7 @@ class ArticlePageTests(TestCase):
 
     def test_pinned_as_of_marks_that_wording_and_keeps_the_date_in_the_citation(self):
         response = self.client.get(self.url + "?as_of=2026-06-01")
-        self.assertContains(response, "in force on 2026-06-01")
+        self.assertContains(response, "in force on 1 June 2026")
         self.assertContains(response, "as in force on 1 June 2026")
         self.assertContains(response, "articles/20-1/?as_of=2026-06-01")
 

@@ -12,6 +12,7 @@ from guarantees.models import Guarantee, Instrument
 from guarantees.models.law import russian_genitive
 
 from .curated import load_curated
+from .english import english_on
 from .factories import make_instrument, make_provision
 
 LANGUAGES = [code for code, _ in settings.LANGUAGES]
@@ -53,6 +54,9 @@ class LanguageTests(TestCase):
             ("guarantees:instrument", ["kz-elections-law"]),
             ("guarantees:sources", []),
             ("guarantees:methodology", []),
+            ("guarantees:article", ["kz-elections-law", "44"]),
+            ("guarantees:compare-changes", []),
+            ("guarantees:jurisdiction-changes", ["KZ"]),
         ]
         expected_nav = {"en": "Guarantees", "ru": "Гарантии"}
         for language in LANGUAGES:
@@ -117,6 +121,21 @@ class LanguageTests(TestCase):
                 self.assertRegex(text, expected)
                 for word in unexpected:
                     self.assertNotIn(word, text)
+
+    def test_the_change_over_time_pages_cite_and_date_in_the_language(self):
+        changes = self.client.get(
+            self.url("ru", "guarantees:compare-changes"), {"since": "2026-06-30", "as_of": "2026-07-01", "j": "KZ"}
+        )
+        self.assertContains(changes, "30.06.2026")
+        self.assertContains(changes, "Конституционного закона № 2464")
+        history = self.client.get(self.url("ru", "guarantees:article", "kz-elections-law", "44"))
+        self.assertContains(
+            history, "<h1>ст. 44 Конституционного закона № 2464 «О выборах в Республике Казахстан»</h1>", html=True
+        )
+        acts = self.client.get(self.url("kk", "guarantees:jurisdiction-changes", "KZ"))
+        for page in (changes, history, acts):
+            with self.subTest(url=page.request["PATH_INFO"]):
+                self.assertEqual(english_on(page.content.decode()), [])
 
 
 class RussianArticleLabelTests(TestCase):

@@ -15,7 +15,8 @@ from ..english import english_on
 
 def walk(live_server, language):
     """The list with facets, a sorted list, the matrix, a guarantee, a cell, the texts compared, an instrument,
-    the downloads and the about page, in the language."""
+    an article's history, what changed on 1 July 2026, Kazakhstan's amending acts, the downloads and the about
+    page, in the language."""
     guarantee = Guarantee.objects.published().filter(assessments__isnull=False).first()
     cell = Assessment.objects.filter(guarantee=guarantee).select_related("jurisdiction").first()
     instrument = Instrument.objects.filter(slug="kz-elections-law").first()
@@ -28,6 +29,9 @@ def walk(live_server, language):
             reverse("guarantees:cell", args=[guarantee.slug, cell.jurisdiction.code]),
             reverse("guarantees:compare-texts", args=[guarantee.slug]),
             reverse("guarantees:instrument", args=[instrument.slug]),
+            reverse("guarantees:article", args=[instrument.slug, "44"]),
+            reverse("guarantees:compare-changes") + "?since=2026-06-30&as_of=2026-07-01&j=KZ",
+            reverse("guarantees:jurisdiction-changes", args=["KZ"]),
             reverse("guarantees:downloads"),
             reverse("guarantees:about"),
             "/" + language + "/no-such-page/",
