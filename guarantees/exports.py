@@ -9,9 +9,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 from itertools import islice
 
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 
+from .cell_documents import CITED_ORDER
 from .choices import NOT_ASSESSED
 from .compare import CompareRequest, build_rows
 from .models import Assessment
@@ -21,13 +22,6 @@ from .representations import jurisdiction_summary, row_document
 from .spreadsheets import safe_row
 
 CHUNK = 200
-#: The order of a cell's articles, `Provision.Meta.ordering` through the citation (an instrument sorts by its own).
-CITED_ORDER = [
-    "provision__instrument",
-    "provision__sort_key",
-    "provision__paragraph",
-    F("provision__valid_from").asc(nulls_first=True),
-]
 
 
 class Echo:

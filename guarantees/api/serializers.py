@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from ..amendments import FIELDS as AMENDMENT_FIELDS
 from ..models import Amendment, Category, Guarantee, Instrument, Jurisdiction, Provision, Source
-from ..representations import cell_summary, provision_reference, translations
+from ..representations import provision_reference, translations
 
 
 @extend_schema_field(
@@ -189,7 +189,7 @@ class GuaranteeSerializer(serializers.HyperlinkedModelSerializer):
 
     @extend_schema_field({"type": "array", "items": CELL_SCHEMA})
     def get_assessments(self, guarantee) -> list[dict]:
-        return [cell_summary(assessment.jurisdiction, assessment) for assessment in guarantee.cells_in_force]
+        return self.context["cells"].get(guarantee.pk, [])
 
 
 class AmendmentSerializer(serializers.ModelSerializer):

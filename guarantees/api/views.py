@@ -11,6 +11,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ..cell_documents import cell_documents
 from ..changes import ChangeRequestError, change_document, changed_cells, changes_head, parse_change_request
 from ..choices import InstrumentKind, InstrumentStatus, PublicationStatus, Verification
 from ..compare import CompareError, build_rows, matrix_queryset, parse_compare_request
@@ -129,10 +130,9 @@ class GuaranteeViewSet(ReadOnly):
     lookup_field = "slug"
 
     def get_queryset(self):
-        on_date = GuaranteeFilterSet(self.request.query_params, queryset=Guarantee.objects.none()).on_date
         return (
             Guarantee.objects.published()
-            .with_cells_on(on_date, texts=False)
+            .select_related("category")
             .prefetch_related(
                 "rights",
                 "stages",
@@ -140,6 +140,15 @@ class GuaranteeViewSet(ReadOnly):
                 Prefetch("citations", GuaranteeCitation.objects.select_related("source")),
             )
             .order_by("slug")
+        )
+
+    def get_serializer(self, guarantees, *args, **kwargs):
+        """The guarantees with their cells on the filter's date, read as tuples (`cell_documents`)."""
+        on_date = GuaranteeFilterSet(self.request.query_params, queryset=Guarantee.objects.none()).on_date
+        listed = guarantees if kwargs.get("many") else [guarantees]
+        cells = cell_documents(on_date, [guarantee.pk for guarantee in listed])
+        return super().get_serializer(
+            guarantees, *args, context={**self.get_serializer_context(), "cells": cells}, **kwargs
         )
 
 

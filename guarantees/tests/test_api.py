@@ -1,5 +1,6 @@
 """The read-only API: endpoints, shared filters, errors as JSON, throttling, CORS, the schema."""
 
+import datetime
 import json
 
 from django.core.cache import cache
@@ -11,11 +12,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
+from guarantees.cell_documents import cell_documents
 from guarantees.choices import PublicationStatus
+from guarantees.models import Guarantee
+from guarantees.representations import cell_summary
 
 from .curated import load_curated
 from .factories import make_guarantee
 
+TODAY = datetime.date.today()
 ENDPOINTS = [
     "/api/jurisdictions/",
     "/api/instruments/",
@@ -63,6 +68,20 @@ class ApiTests(TestCase):
         self.assertEqual(sorted(a["jurisdiction"] for a in detail["assessments"]), ["KG", "KZ", "RU"])
         self.assertTrue(detail["translations"]["ru"]["name"])
         self.assertIn("verification", detail["assessments"][0]["provisions"][0])
+
+    def test_the_cells_read_as_tuples_are_the_cells_the_pages_show(self):
+        """`cell_documents` gives what `cell_summary` gives over the cells a page shows, on each side of every
+        shipped boundary of the law."""
+        ids = list(Guarantee.objects.published().values_list("pk", flat=True))
+        for on_date in [datetime.date(2019, 1, 1), datetime.date(2026, 6, 30), datetime.date(2026, 7, 1), TODAY]:
+            with self.subTest(on_date=on_date):
+                from_instances = {
+                    guarantee.pk: [cell_summary(cell.jurisdiction, cell) for cell in guarantee.cells_in_force]
+                    for guarantee in Guarantee.objects.published().with_cells_on(on_date, texts=False)
+                }
+                from_tuples = cell_documents(on_date, ids)
+                self.assertTrue(any(from_tuples.values()))
+                self.assertEqual({pk: from_tuples.get(pk, []) for pk in ids}, from_instances)
 
     def test_filters_are_the_pages_filters(self):
         query = "?kind=tool&partial_in=KG&stage=voting"

@@ -1,0 +1,104 @@
+"""The cells of many guarantees as documents, read as tuples: the API's guarantees without model instances.
+
+`cell_documents` gives, for a page of guarantees, the same documents as `representations.cell_summary` over
+`Guarantee.objects.with_cells_on`: the same cells, articles, order and fields, from two queries whose rows
+are tuples, so that a page of 100 guarantees × 30 jurisdictions does not build ten thousand model instances.
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.db.models import F
+
+from .models import Assessment
+from .models.law import article_reference
+from .querysets import PUBLISHED, in_force_on_filter
+from .representations import OTHER_LANGUAGES, iso
+
+#: The order of a cell's articles, `Provision.Meta.ordering` through the citation (an instrument sorts by its own).
+CITED_ORDER = [
+    "provision__instrument",
+    "provision__sort_key",
+    "provision__paragraph",
+    F("provision__valid_from").asc(nulls_first=True),
+]
+#: the translations of a cell's commentary, in `OTHER_LANGUAGES` order
+COMMENTARIES = [f"commentary_{language}" for language in OTHER_LANGUAGES]
+
+
+def cell_documents(on_date: datetime.date, guarantee_ids: list[int]) -> dict[int, list[dict]]:
+    """guarantee id -> the documents of its published cells in force on the date, in jurisdiction order."""
+    cells = (
+        Assessment.objects.published()
+        .in_force_on(on_date)
+        .filter(guarantee_id__in=guarantee_ids)
+        .order_by("jurisdiction__order", "jurisdiction__code")
+        .values_list(
+            "pk",
+            "guarantee_id",
+            "jurisdiction__code",
+            "status",
+            "commentary_en",
+            *COMMENTARIES,
+            "assessed_on",
+            "valid_from",
+            "valid_to",
+        )
+    )
+    documents, by_assessment = defaultdict(list), {}
+    for pk, guarantee, code, status, commentary, *rest in cells:
+        translated, (assessed_on, valid_from, valid_to) = rest[: len(COMMENTARIES)], rest[len(COMMENTARIES) :]
+        document = {
+            "jurisdiction": code,
+            "status": status,
+            "commentary": commentary or "",
+            "translations": {
+                language: {"commentary": text or None}
+                for language, text in zip(OTHER_LANGUAGES, translated, strict=True)
+            },
+            "assessed_on": iso(assessed_on),
+            "valid_from": iso(valid_from),
+            "valid_to": iso(valid_to),
+            "provisions": [],
+        }
+        documents[guarantee].append(document)
+        by_assessment[pk] = document
+    for assessment, provision in cited_provisions(on_date, list(by_assessment)):
+        by_assessment[assessment]["provisions"].append(provision)
+    return documents
+
+
+def cited_provisions(on_date: datetime.date, assessment_ids: list[int]):
+    """(assessment id, `representations.provision_summary` of a published article it cites in force on the date)."""
+    citations = (
+        Assessment.provisions.through.objects.filter(assessment_id__in=assessment_ids)
+        .filter(in_force_on_filter(on_date, "provision__"), provision__publication_status=PUBLISHED)
+        .order_by(*CITED_ORDER)
+        .values_list(
+            "assessment_id",
+            "provision_id",
+            "provision__instrument__slug",
+            "provision__instrument__short_title",
+            "provision__number",
+            "provision__paragraph",
+            "provision__verification",
+            "provision__edition_date",
+            "provision__valid_from",
+            "provision__valid_to",
+        )
+    )
+    for assessment, pk, slug, short_title, number, paragraph, verification, edition_date, start, end in citations:
+        yield (
+            assessment,
+            {
+                "id": pk,
+                "instrument": slug,
+                "reference": f"{short_title} {article_reference(number, paragraph)}",
+                "article": number,
+                "paragraph": paragraph,
+                "verification": verification,
+                "edition_date": iso(edition_date),
+                "valid_from": iso(start),
+                "valid_to": iso(end),
+            },
+        )
