@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..amendments import FIELDS as AMENDMENT_FIELDS
+from ..cell_documents import cell_documents
 from ..models import Amendment, Category, Guarantee, Instrument, Jurisdiction, Provision, Source
 from ..representations import provision_reference, translations
 
@@ -189,7 +190,12 @@ class GuaranteeSerializer(serializers.HyperlinkedModelSerializer):
 
     @extend_schema_field({"type": "array", "items": CELL_SCHEMA})
     def get_assessments(self, guarantee) -> list[dict]:
-        return self.context["cells"].get(guarantee.pk, [])
+        """The cells of every guarantee listed with this one, read once as tuples (`cell_documents`)."""
+        cells = self.context.get("cells")
+        if cells is None:
+            listed = self.parent.instance if self.parent is not None else [guarantee]
+            cells = self.context["cells"] = cell_documents(self.context["on_date"], [item.pk for item in listed])
+        return cells.get(guarantee.pk, [])
 
 
 class AmendmentSerializer(serializers.ModelSerializer):

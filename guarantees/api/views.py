@@ -11,7 +11,6 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ..cell_documents import cell_documents
 from ..changes import ChangeRequestError, change_document, changed_cells, changes_head, parse_change_request
 from ..choices import InstrumentKind, InstrumentStatus, PublicationStatus, Verification
 from ..compare import CompareError, build_rows, matrix_queryset, parse_compare_request
@@ -142,14 +141,10 @@ class GuaranteeViewSet(ReadOnly):
             .order_by("slug")
         )
 
-    def get_serializer(self, guarantees, *args, **kwargs):
-        """The guarantees with their cells on the filter's date, read as tuples (`cell_documents`)."""
+    def get_serializer_context(self):
+        """The filter's date, on which the serializer reads the cells of the guarantees it lists."""
         on_date = GuaranteeFilterSet(self.request.query_params, queryset=Guarantee.objects.none()).on_date
-        listed = guarantees if kwargs.get("many") else [guarantees]
-        cells = cell_documents(on_date, [guarantee.pk for guarantee in listed])
-        return super().get_serializer(
-            guarantees, *args, context={**self.get_serializer_context(), "cells": cells}, **kwargs
-        )
+        return {**super().get_serializer_context(), "on_date": on_date}
 
 
 class CompareView(StrictQueryString, APIView):
