@@ -36,14 +36,10 @@ NOT_YET_READ_IN_RUSSIAN = {
     ("polling-stations-abroad", None),
     ("equal-status-of-candidates", None),
     ("publication-of-results", None),
-    ("repeat-elections-and-runoff", None),
     ("judicial-invalidation-of-results", None),
     ("expedited-electoral-disputes", None),
     ("complaint-to-higher-commission", None),
     ("recount-of-votes", None),
-    ("domestic-observers", None),
-    ("domestic-observers", datetime.date(2018, 6, 4)),
-    ("domestic-observers", datetime.date(2024, 5, 15)),
     ("international-observers", None),
     ("openness-of-commissions", None),
     ("openness-of-commissions", datetime.date(2023, 11, 14)),
@@ -64,7 +60,8 @@ STATUS_CHANGED_SINCE_2019 = {"advisory-members-of-commissions", "openness-of-com
 
 # Distinct provisions the RU assessments cite, by level: measured on the shipped content (issue 18 closing note).
 # Before this pass: 86 cited, 12 official, 14 consolidated, 58 secondary, 2 unchecked.
-MEASURED = {"official": 17, "consolidated": 17, "secondary": 57, "unchecked": 2}
+# Before the ru-read pass (2026-12-03): 93 cited, 17 official, 17 consolidated, 57 secondary, 2 unchecked (34 in Russian).
+MEASURED = {"official": 17, "consolidated": 24, "secondary": 51, "unchecked": 2}
 
 # A repository path or a commit hash is a working note, not a readable "where read".
 WORKING_NOTE = re.compile(r"\b[0-9a-f]{40}\b|@[0-9a-f]{7,}\b|shared/domain|\.tsv\b|github\.com/")
@@ -162,12 +159,20 @@ class RussianColumnTests(TestCase):
         )
         self.assertEqual(
             [(w.valid_from, w.valid_to) for w in wordings],
-            [(None, datetime.date(2018, 6, 3)), (datetime.date(2018, 6, 4), None)],
+            [
+                (None, datetime.date(2018, 6, 3)),
+                (datetime.date(2018, 6, 4), datetime.date(2024, 5, 14)),
+                (datetime.date(2024, 5, 15), None),
+            ],
         )
-        new = wordings.last()
+        new = wordings[1]
         self.assertEqual(new.text_kind, TextKind.VERBATIM)
         self.assertIn("субъекты общественного контроля", new.text_original)
         self.assertIn("150-ФЗ", new.edition)
+        # 99-ФЗ changed part 2 (who may be an observer) from 15 May 2024: a third wording, read in Garant's text.
+        latest = wordings.last()
+        self.assertIn("сенаторы Российской Федерации", latest.text_original)
+        self.assertIn("99-ФЗ", latest.edition)
 
     def test_a_cell_whose_text_read_does_not_carry_the_rule_is_not_yet_assessed(self):
         self.assertFalse(self.ru_assessments().filter(guarantee__slug="opinion-poll-rules").exists())
