@@ -68,24 +68,31 @@ def cell_documents(on_date: datetime.date, guarantee_ids: list[int]) -> dict[int
     return documents
 
 
-def cited_provisions(on_date: datetime.date, assessment_ids: list[int]):
-    """(assessment id, `representations.provision_summary` of a published article it cites in force on the date)."""
-    citations = (
+def citations_in_force(on_date: datetime.date, assessment_ids: list[int], *fields: str):
+    """(assessment id, *fields) of the published articles the assessments cite that are in force on the date,
+    in citation order: the articles a cell shows."""
+    return (
         Assessment.provisions.through.objects.filter(assessment_id__in=assessment_ids)
         .filter(in_force_on_filter(on_date, "provision__"), provision__publication_status=PUBLISHED)
         .order_by(*CITED_ORDER)
-        .values_list(
-            "assessment_id",
-            "provision_id",
-            "provision__instrument__slug",
-            "provision__instrument__short_title",
-            "provision__number",
-            "provision__paragraph",
-            "provision__verification",
-            "provision__edition_date",
-            "provision__valid_from",
-            "provision__valid_to",
-        )
+        .values_list("assessment_id", *fields)
+    )
+
+
+def cited_provisions(on_date: datetime.date, assessment_ids: list[int]):
+    """(assessment id, `representations.provision_summary` of a published article it cites in force on the date)."""
+    citations = citations_in_force(
+        on_date,
+        assessment_ids,
+        "provision_id",
+        "provision__instrument__slug",
+        "provision__instrument__short_title",
+        "provision__number",
+        "provision__paragraph",
+        "provision__verification",
+        "provision__edition_date",
+        "provision__valid_from",
+        "provision__valid_to",
     )
     for assessment, pk, slug, short_title, number, paragraph, verification, edition_date, start, end in citations:
         yield (

@@ -12,12 +12,11 @@ from itertools import islice
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 
-from .cell_documents import CITED_ORDER
+from .cell_documents import citations_in_force
 from .choices import NOT_ASSESSED
 from .compare import CompareRequest, build_rows
 from .models import Assessment
 from .models.law import article_reference
-from .querysets import PUBLISHED, in_force_on_filter
 from .representations import jurisdiction_summary, row_document
 from .spreadsheets import safe_row
 
@@ -64,11 +63,8 @@ def cell_tuples(compare: CompareRequest, guarantee_ids: list[int]) -> dict[tuple
     )
     key_of = {pk: (guarantee, jurisdiction) for pk, guarantee, jurisdiction, _ in cells}
     status_of = {pk: status for pk, _, _, status in cells}
-    citations = (
-        Assessment.provisions.through.objects.filter(assessment_id__in=key_of)
-        .filter(in_force_on_filter(compare.as_of, "provision__"), provision__publication_status=PUBLISHED)
-        .order_by(*CITED_ORDER)
-        .values_list("assessment_id", "provision__instrument__short_title", "provision__number", "provision__paragraph")
+    citations = citations_in_force(
+        compare.as_of, list(key_of), "provision__instrument__short_title", "provision__number", "provision__paragraph"
     )
     references = defaultdict(list)
     for assessment, short_title, number, paragraph in citations:

@@ -1,8 +1,6 @@
 """The comparison matrix's cells, written by a tag: a page shows hundreds, and a template included for each
 took two thirds of the page's time."""
 
-from itertools import groupby
-
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -19,7 +17,7 @@ UNVERIFIED = '<abbr class="unverified-mark" title="{}">*</abbr>'
 @register.simple_tag(takes_context=True)
 def matrix_cell(context, row, cell):
     """The cell's status (a link to the cell's page), its marks, and the articles it cites by instrument, named
-    in the page's language (`Instrument.name`, `Provision.citation`).
+    in the page's language (`matrix_cells.MatrixAssessment`).
 
     An assessed cell is marked `data-details`: the page's script adds a disclosure that fetches the
     commentary and texts when opened (static/js/cell-details.js)."""
@@ -52,19 +50,16 @@ def matrix_cell(context, row, cell):
         parts.append(format_html('<span class="recheck-mark">{}</span>', gettext("needs re-check")))
     if cell.provisions:
         unverified = format_html(UNVERIFIED, gettext("unverified"))
-        by_instrument = (
-            (instrument.name, references(provisions, unverified))
-            for instrument, provisions in groupby(cell.provisions, key=lambda provision: provision.instrument)
-        )
+        by_instrument = ((name, references(articles, unverified)) for name, articles in cell.assessment.by_instrument())
         parts.append(format_html('<ul class="refs">{}</ul>', format_html_join("", "<li>{}: {}</li>", by_instrument)))
     parts.append(mark_safe("</td>"))
     return mark_safe("".join(parts))
 
 
-def references(provisions, unverified: str) -> str:
+def references(articles, unverified: str) -> str:
     return mark_safe(
         ", ".join(
-            format_html("{}{}", provision.citation, "" if provision.is_read_in_original else unverified)
-            for provision in provisions
+            format_html("{}{}", article.citation, "" if article.is_read_in_original else unverified)
+            for article in articles
         )
     )

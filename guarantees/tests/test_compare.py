@@ -109,7 +109,7 @@ class MatrixTests(CompareFixture):
             (cell,) = response.context["groups"][0].rows[0].cells
             with self.subTest(as_of=response.context["compare"].as_of):
                 self.assertEqual(cell.status, status)
-                self.assertEqual([provision.number for provision in cell.provisions], [article])
+                self.assertEqual([cited.citation for cited in cell.provisions], [f"art. {article}"])
         self.assertContains(before, "2026-06-30")
 
     def test_differences_only_keeps_the_rows_where_jurisdictions_disagree(self):

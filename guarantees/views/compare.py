@@ -20,6 +20,7 @@ from ..compare import (
 from ..exports import csv_response, json_response
 from ..freshness import cells_needing_recheck
 from ..heatmap import build_heatmap
+from ..matrix_cells import matrix_page_rows
 from ..models import Category, Guarantee
 from .errors import BadPage, bad_request, page_of
 
@@ -43,7 +44,7 @@ def compare(request):
         return csv_response(compare, matrix_rows(compare))
     if compare.export_format == "json":
         return json_response(compare, matrix_queryset(compare, texts=False), request.build_absolute_uri())
-    rows = matrix_queryset(compare, texts=False, commentary=False)  # the matrix: statuses and references
+    rows = matrix_rows(compare).select_related("category__parent")  # the cells are read per page, as tuples
     try:
         page = page_of(request, rows, rows_per_page(len(compare.jurisdictions)))
     except BadPage as error:
@@ -56,7 +57,7 @@ def compare(request):
     def link(category, code):
         return "?" + urlencode({"j": code, "category": category.slug, "as_of": compare.as_of.isoformat()})
 
-    rows_on_page = build_rows(page.object_list, compare.jurisdictions)
+    rows_on_page = matrix_page_rows(page.object_list, compare)
     mark_rechecks(rows_on_page)
     if compare.differences_only:
         mark_differences(rows_on_page)
