@@ -296,11 +296,13 @@ def published_tables() -> dict[str, list[dict]]:
                 "article": p.number,
                 "paragraph": p.paragraph,
                 "heading_original": p.heading_original,
+                "heading_local": p.heading_local,
                 "heading_en": p.heading_en,
                 "text_original": p.text_original,
                 "text_kind": p.text_kind,
                 "text_en": p.text_en,
                 "verification": p.verification,
+                "edition_date": p.edition_date or "",
                 "where_read": p.where_read,
                 "valid_from": p.valid_from or "",
                 "valid_to": p.valid_to or "",
@@ -321,18 +323,35 @@ def published_tables() -> dict[str, list[dict]]:
             for a in assessments.order_by("guarantee__slug", "jurisdiction__code", "valid_from")
         ],
         "amendments": amendment_rows(),
+        "not_yet_assessed": [
+            {
+                "guarantee": cell.guarantee.slug,
+                "jurisdiction": cell.jurisdiction.code,
+                "reason": cell.reason,
+                "noted_on": cell.noted_on,
+            }
+            for cell in UnassessedCell.objects.filter(guarantee__in=guarantees)
+            .select_related("guarantee", "jurisdiction")
+            .order_by("guarantee__slug", "jurisdiction__code")
+        ],
         "sources": [
             {
                 "key": s.key,
                 "kind": s.kind,
+                "known_through": s.known_through.key if s.known_through else "",
                 "authors": s.authors,
+                "authors_transliterated": s.authors_transliterated,
                 "year": s.year or "",
                 "title": s.title,
+                "title_transliterated": s.title_transliterated,
+                "title_en": s.title_en,
                 "container": s.container,
                 "pages": s.pages,
                 "url": s.url,
+                "reference": s.reference,
+                "note": s.note,
             }
-            for s in Source.objects.order_by("key")
+            for s in Source.objects.select_related("known_through").order_by("key")
         ],
     }
 
@@ -415,7 +434,16 @@ def published_csv_zip() -> bytes:
 
 # The CSV download as a Frictionless Data Package (https://specs.frictionlessdata.io/data-package/): a
 # datapackage.json beside the CSV files, with a table schema for each, the licence, the version and the sources.
-DATE_FIELDS = {"date_adopted", "valid_from", "valid_to", "assessed_on", "adopted_on", "in_force_on"}
+DATE_FIELDS = {
+    "date_adopted",
+    "valid_from",
+    "valid_to",
+    "assessed_on",
+    "adopted_on",
+    "in_force_on",
+    "edition_date",
+    "noted_on",
+}
 INTEGER_FIELDS = {"id", "year"}
 PRIMARY_KEYS = {
     "jurisdictions": "code",
@@ -434,6 +462,8 @@ FOREIGN_KEYS = {
     "provisions": [("instrument", "instruments", "slug")],
     "assessments": [("guarantee", "guarantees", "slug"), ("jurisdiction", "jurisdictions", "code")],
     "amendments": [("jurisdiction", "jurisdictions", "code")],
+    "not_yet_assessed": [("guarantee", "guarantees", "slug"), ("jurisdiction", "jurisdictions", "code")],
+    "sources": [("known_through", "sources", "key")],
 }
 LICENSES = [
     {

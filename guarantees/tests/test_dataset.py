@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from guarantees.choices import PublicationStatus
 from guarantees.dataset import TABLES, export_dataset
-from guarantees.models import Assessment, Category, Guarantee, Suggestion
+from guarantees.models import Assessment, Category, Guarantee, Source, Suggestion, UnassessedCell
 
 from .curated import load_curated
 from .factories import make_guarantee
@@ -97,8 +97,17 @@ class DownloadTests(TestCase):
             sorted(archive.namelist()),
             sorted(["README.txt", "datapackage.json"] + [f"{t}.csv" for t in [
                 "jurisdictions", "categories", "guarantees", "instruments", "provisions", "assessments", "amendments",
-                "sources"]]),
+                "not_yet_assessed", "sources"]]),
         )  # fmt: skip
         rows = list(csv.DictReader(io.StringIO(archive.read("assessments.csv").decode())))
         self.assertEqual(set(rows[0]), {"guarantee", "jurisdiction", "status", "provisions", "commentary",
                                         "assessed_on", "valid_from", "valid_to"})  # fmt: skip
+        # The bibliography as scholars cite it, and the cells not yet assessed with the reason: as the pages show them.
+        sources = {row["key"]: row for row in csv.DictReader(io.StringIO(archive.read("sources.csv").decode()))}
+        self.assertTrue(all(row["reference"] for row in sources.values()))
+        self.assertEqual(
+            sources["voevodin-1997"]["known_through"], Source.objects.get(key="voevodin-1997").known_through.key
+        )
+        unassessed = list(csv.DictReader(io.StringIO(archive.read("not_yet_assessed.csv").decode())))
+        self.assertEqual(len(unassessed), UnassessedCell.objects.count())
+        self.assertTrue(all(row["reason"] for row in unassessed))

@@ -67,8 +67,9 @@ STATUS_CHANGED_SINCE_2019 = {"advisory-members-of-commissions", "openness-of-com
 
 # Distinct provisions the RU assessments cite, by level: measured on the shipped content (issue 18 closing note).
 # Before this pass: 86 cited, 12 official, 14 consolidated, 58 secondary, 2 unchecked.
-# Before the ru-read pass (2026-12-03): 93 cited, 17 official, 17 consolidated, 57 secondary, 2 unchecked (34 in Russian).
-# After it and the 31 new guarantees: 108 cited, 21 official, 26 consolidated, 58 secondary, 3 unchecked (47 in Russian).
+# Before the ru-read pass (2026-12-03): 93 cited, 17 official, 17 consolidated, 57 secondary, 2 unchecked
+# (34 in Russian). After it and the 31 new guarantees: 108 cited, 21 official, 26 consolidated, 58 secondary,
+# 3 unchecked (47 in Russian).
 MEASURED = {"official": 21, "consolidated": 26, "secondary": 58, "unchecked": 3}
 
 # A repository path or a commit hash is a working note, not a readable "where read".
