@@ -152,6 +152,7 @@ class ContentLoader:
         self.last_written = {}
         self.existing = {}  # model label -> the primary keys in the database when the load began
         self.found = {}  # (model, lookup) -> the object `find` returned
+        self.tables_read = set()  # (model, field): tables `find` has read whole, keyed by that field
         self.unsaved_records = []
 
     def load(self) -> LoadReport:
@@ -228,6 +229,7 @@ class ContentLoader:
         is_new = obj is None
         obj = obj or model(**lookup)
         build(obj, entry, where)
+        self.found[(model, tuple(sorted(lookup.items())))] = obj  # `find` returns what this load wrote
         (self.report.created if is_new else self.report.updated)[label] += 1
         if record is None:
             record = LoadedRecord(model=label, natural_key=key)
@@ -508,8 +510,15 @@ class ContentLoader:
 
     # Lookups.
     def find(self, model: type[models.Model], lookup: dict, where: str) -> models.Model:
-        """The object, fetched once per load (the loader deletes none of the kinds it looks up)."""
+        """The object, fetched once per load (the loader deletes none of the kinds it looks up). A lookup by one
+        field reads the whole table by that field the first time, so a reload that changes nothing asks once per
+        kind, not once per object; one written during this load is fetched by itself."""
         key = (model, tuple(sorted(lookup.items())))
+        if key not in self.found and len(lookup) == 1 and (model, *lookup) not in self.tables_read:
+            (name,) = lookup
+            self.tables_read.add((model, name))
+            for obj in model.objects.all():
+                self.found.setdefault((model, ((name, getattr(obj, name)),)), obj)
         if key not in self.found:
             try:
                 self.found[key] = model.objects.get(**lookup)
