@@ -15,6 +15,8 @@ from guarantees.models import Assessment, Category, Guarantee, Instrument, Juris
 CATEGORIES = 12
 STATUSES = ["provided", "partial", "absent"]
 CODES = [a + b for a in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" for b in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+#: rows a statement: at 10,000 guarantees one INSERT of every provision would pass PostgreSQL's message limit
+BATCH = 5000
 
 
 def sizes(scale: float) -> tuple[int, int]:
@@ -64,41 +66,50 @@ def build(scale: float = 1) -> None:
         for n in range(guarantee_count)
     )
     provisions = Provision.objects.bulk_create(
-        Provision(
-            instrument=instrument,
-            number=str(n + 1),
-            sort_key=f"{n + 1:06d}",
-            heading_original="Статья",
-            text_original="Текст статьи. " * 20,
-            verification="official",
-            where_read="synthetic",
-            publication_status="published",
-        )
-        for instrument in instruments
-        for n in range(guarantee_count)
+        [
+            Provision(
+                instrument=instrument,
+                number=str(n + 1),
+                sort_key=f"{n + 1:06d}",
+                heading_original="Статья",
+                text_original="Текст статьи. " * 20,
+                verification="official",
+                where_read="synthetic",
+                publication_status="published",
+            )
+            for instrument in instruments
+            for n in range(guarantee_count)
+        ],
+        batch_size=BATCH,
     )
     today = datetime.date.today()
     assessments = Assessment.objects.bulk_create(
-        Assessment(
-            guarantee=g,
-            jurisdiction=j,
-            status=STATUSES[(gi + ji) % 3],
-            assessed_on=today,
-            commentary_en="Synthetic commentary.",
-            publication_status="published",
-        )
-        for gi, g in enumerate(guarantees)
-        for ji, j in enumerate(jurisdictions)
+        [
+            Assessment(
+                guarantee=g,
+                jurisdiction=j,
+                status=STATUSES[(gi + ji) % 3],
+                assessed_on=today,
+                commentary_en="Synthetic commentary.",
+                publication_status="published",
+            )
+            for gi, g in enumerate(guarantees)
+            for ji, j in enumerate(jurisdictions)
+        ],
+        batch_size=BATCH,
     )
     through = Assessment.provisions.through
     by_instrument = {instrument.jurisdiction_id: instrument for instrument in instruments}
     index = {(p.instrument_id, p.number): p for p in provisions}
     through.objects.bulk_create(
-        through(
-            assessment_id=a.pk,
-            provision_id=index[(by_instrument[a.jurisdiction_id].pk, str(gi % guarantee_count + 1))].pk,
-        )
-        for gi, a in enumerate(assessments)
+        [
+            through(
+                assessment_id=a.pk,
+                provision_id=index[(by_instrument[a.jurisdiction_id].pk, str(gi % guarantee_count + 1))].pk,
+            )
+            for gi, a in enumerate(assessments)
+        ],
+        batch_size=BATCH,
     )
     with connection.cursor() as cursor:  # the planner's statistics, as a database in service has them
         cursor.execute("ANALYZE")
