@@ -16,15 +16,17 @@ from guarantees.models import Assessment, Instrument, Provision, Source
 from .curated import load_curated
 
 # Working notes that must not reach readers: a repository path or a commit, our shared copies and registers,
-# how the text was found.
+# how the text was found. A path inside a link ("…/index.php/НПА:Кодекс…") is the link, not a repository path.
 WORKING_NOTE = re.compile(
-    r"kazakhstan-law/codes|[\w.-]+/[\w.-]+:[\w./-]+|@[0-9a-f]{7,40}\b|\bcommit\b|shared/domain|\.tsv\b|"
+    r"kazakhstan-law/codes|(?<![/\w.-])[\w.-]+/[\w.-]+:[\w./-]+|@[0-9a-f]{7,40}\b|\bcommit\b|shared/domain|\.tsv\b|"
     r"\bregister\b|search tool|law_rag",
     re.IGNORECASE,
 )
 # The Russian and Kyrgyz rows are being rewritten on other branches at the same time (issue 20). The list is
 # closed: once a jurisdiction's rows are clean, the test below fails until it is taken off the list.
-NOT_YET_CONVERTED = {"RU", "KG"}
+NOT_YET_CONVERTED = {"KG"}
+#: jurisdictions whose rows were read on web pages, not in a repository's copy: no working note to keep
+WEB_SOURCED = {"RU", "KG"}
 
 
 def working_notes(text: str) -> list[str]:
@@ -76,7 +78,9 @@ class ProvenanceTests(TestCase):
                 )
 
     def test_every_converted_provision_keeps_its_working_note_for_curators(self):
-        converted = self.provisions().exclude(instrument__jurisdiction__code__in=NOT_YET_CONVERTED)
+        # Kazakhstan's rows and the treaties' named the repository copy read in `where_read` until issue 20; that
+        # note moved to `curator_note`. The Russian and Kyrgyz rows named web pages, and keep them for readers.
+        converted = self.provisions().exclude(instrument__jurisdiction__code__in=WEB_SOURCED)
         self.assertTrue(converted.exists())
         self.assertEqual([str(p) for p in converted.filter(curator_note="")], [])
         # Nothing was lost in the move: the copy read, with its commit, is still recorded.
