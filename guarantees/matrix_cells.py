@@ -9,13 +9,11 @@ import datetime
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.conf import settings
-from django.utils.translation import get_language, gettext
-
 from .cell_documents import citations_in_force
 from .choices import AssessmentStatus, Verification
 from .compare import Cell, CompareRequest, Row
 from .models import Assessment
+from .models.law import article_citation, instrument_name
 
 READ_IN_ORIGINAL = {Verification.OFFICIAL, Verification.CONSOLIDATED}
 
@@ -76,9 +74,6 @@ def matrix_assessments(
     by_pk, by_key = {}, {}
     for pk, guarantee, jurisdiction, status in cells:
         by_pk[pk] = by_key[guarantee, jurisdiction] = MatrixAssessment(pk, status)
-    in_original = get_language() != settings.LANGUAGE_CODE
-    article = gettext("art. %(number)s")
-    paragraph_of_article = gettext("art. %(number)s para. %(paragraph)s")
     citations = citations_in_force(
         on_date,
         list(by_pk),
@@ -90,13 +85,7 @@ def matrix_assessments(
         "provision__verification",
     )
     for assessment, instrument, short_title, original_title, number, paragraph, verification in citations:
-        name = original_title if in_original and original_title else short_title
-        citation = (
-            paragraph_of_article % {"number": number, "paragraph": paragraph}
-            if paragraph
-            else article % {"number": number}
-        )
-        by_pk[assessment].provisions_in_force.append(
-            CitedArticle(instrument, name, citation, verification in READ_IN_ORIGINAL)
-        )
+        name = instrument_name(short_title, original_title)
+        cited = CitedArticle(instrument, name, article_citation(number, paragraph), verification in READ_IN_ORIGINAL)
+        by_pk[assessment].provisions_in_force.append(cited)
     return by_key

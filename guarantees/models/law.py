@@ -58,6 +58,22 @@ def article_reference(number: str, paragraph: str) -> str:
     return f"art. {number}"
 
 
+def article_citation(number: str, paragraph: str) -> str:
+    """The article in the page's language, as lawyers write it: "art. 20-1 para. 3", «ст. 20-1 п. 3»,
+    «20-1-бап 3-тармақ»."""
+    if paragraph:
+        return gettext("art. %(number)s para. %(paragraph)s") % {"number": number, "paragraph": paragraph}
+    return gettext("art. %(number)s") % {"number": number}
+
+
+def instrument_name(short_title: str, short_title_original: str) -> str:
+    """An instrument as a reader of the page's language names it: the original-language short title on pages
+    not in English (where one is stored), the English short title otherwise."""
+    if get_language() != settings.LANGUAGE_CODE and short_title_original:
+        return short_title_original
+    return short_title
+
+
 class Instrument(TimeStamped):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     jurisdiction = models.ForeignKey(
@@ -122,11 +138,8 @@ class Instrument(TimeStamped):
 
     @property
     def name(self) -> str:
-        """The instrument as a reader of the page's language names it: the original-language short title on
-        pages not in English (where one is stored), the English short title otherwise."""
-        if get_language() != settings.LANGUAGE_CODE and self.short_title_original:
-            return self.short_title_original
-        return self.short_title
+        """The instrument as a reader of the page's language names it (`instrument_name`)."""
+        return instrument_name(self.short_title, self.short_title_original)
 
 
 class Provision(TimeStamped, Validity, Reviewable):
@@ -233,11 +246,8 @@ class Provision(TimeStamped, Validity, Reviewable):
 
     @property
     def citation(self) -> str:
-        """The article in the page's language, as lawyers write it: "art. 20-1 para. 3", «ст. 20-1 п. 3»,
-        «20-1-бап 3-тармақ»."""
-        if self.paragraph:
-            return gettext("art. %(number)s para. %(paragraph)s") % {"number": self.number, "paragraph": self.paragraph}
-        return gettext("art. %(number)s") % {"number": self.number}
+        """The article in the page's language, as lawyers write it (`article_citation`)."""
+        return article_citation(self.number, self.paragraph)
 
     @property
     def label(self) -> str:
