@@ -66,7 +66,14 @@ class PageCache(CacheMiddleware):
 
     def process_response(self, request, response):
         stored_before = "Expires" in response
-        response = super().process_response(request, response)
+        # DRF keeps what it rendered on the response as `data`, with the serializer and its model instances:
+        # stored with the page, every hit would unpickle them (29 ms for the API's list). Only the bytes are kept.
+        data = response.__dict__.pop("data", None) if getattr(response, "is_rendered", True) else None
+        try:
+            response = super().process_response(request, response)
+        finally:
+            if data is not None:
+                response.data = data
         return response if stored_before or "Expires" not in response else for_browsers(response)
 
     def prefix(self, request) -> str | None:

@@ -14,7 +14,7 @@ from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from guarantees.cell_documents import cell_documents
 from guarantees.choices import PublicationStatus
-from guarantees.models import Guarantee
+from guarantees.models import Assessment, Guarantee
 from guarantees.representations import cell_summary
 
 from .curated import load_curated
@@ -61,10 +61,12 @@ class ApiTests(TestCase):
                 self.assertTrue(detail["url"].endswith(f"{url}{identifier}/"))
 
     def test_guarantee_links_its_category_and_carries_its_cells(self):
-        # A guarantee with a current cell in all three jurisdictions on the shipped data (the KG domestic-observers
-        # cell is not yet assessed under the 2025 rules, so it has no current assessment there).
-        detail = self.get("/api/guarantees/international-observers/")
-        self.assertTrue(detail["category"].endswith("/api/categories/public-control/"))
+        # A guarantee with a current cell in all three jurisdictions on the shipped data.
+        guarantee = Guarantee.objects.select_related("category").get(slug="judicial-appeal")
+        current = Assessment.objects.published().in_force_on(TODAY).filter(guarantee=guarantee)
+        self.assertEqual(current.count(), 3)
+        detail = self.get("/api/guarantees/judicial-appeal/")
+        self.assertTrue(detail["category"].endswith(f"/api/categories/{guarantee.category.slug}/"))
         self.assertEqual(sorted(a["jurisdiction"] for a in detail["assessments"]), ["KG", "KZ", "RU"])
         self.assertTrue(detail["translations"]["ru"]["name"])
         self.assertIn("verification", detail["assessments"][0]["provisions"][0])
