@@ -3,10 +3,12 @@
 Tags rather than included templates: lists and the comparison show hundreds of them a page.
 """
 
+import functools
+
 from django import template
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from ..choices import NOT_ASSESSED, AssessmentStatus, Verification
 
@@ -20,9 +22,15 @@ BADGE = '<span class="status status-{}"><span aria-hidden="true" class="status-s
 @register.simple_tag
 def status_badge(assessment):
     """`assessment` may be None: the pair has not been assessed yet."""
-    if assessment is None:
+    return badge_of(assessment.status if assessment is not None else NOT_ASSESSED, get_language())
+
+
+@functools.cache
+def badge_of(status: str, language: str) -> str:
+    """The badge of a status in a language, made once: a list page shows 600 of them."""
+    if status == NOT_ASSESSED:
         return format_html(BADGE, NOT_ASSESSED, "?", gettext("Not yet assessed"))
-    return format_html(BADGE, assessment.status, SYMBOLS[assessment.status], assessment.get_status_display())
+    return format_html(BADGE, status, SYMBOLS[status], AssessmentStatus(status).label)
 
 
 @register.simple_tag
