@@ -10,12 +10,10 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from .cell_documents import citations_in_force
-from .choices import AssessmentStatus, Verification
+from .choices import AssessmentStatus
 from .compare import Cell, CompareRequest, Row
 from .models import Assessment
-from .models.law import article_citation, instrument_name
-
-READ_IN_ORIGINAL = {Verification.OFFICIAL, Verification.CONSOLIDATED}
+from .models.law import READ_IN_ORIGINAL, article_citation, instrument_name
 
 
 @dataclass(frozen=True)

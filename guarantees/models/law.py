@@ -58,6 +58,10 @@ def article_reference(number: str, paragraph: str) -> str:
     return f"art. {number}"
 
 
+#: the levels read in the original language's official or consolidated text
+READ_IN_ORIGINAL = {Verification.OFFICIAL, Verification.CONSOLIDATED}
+
+
 def article_citation(number: str, paragraph: str) -> str:
     """The article in the page's language, as lawyers write it: "art. 20-1 para. 3", «ст. 20-1 п. 3»,
     «20-1-бап 3-тармақ»."""
@@ -265,7 +269,7 @@ class Provision(TimeStamped, Validity, Reviewable):
     @property
     def is_read_in_original(self) -> bool:
         """Read in the original language's official or consolidated text, not a translation or copy."""
-        return self.verification in {Verification.OFFICIAL, Verification.CONSOLIDATED}
+        return self.verification in READ_IN_ORIGINAL
 
     def save(self, *args, **kwargs):
         self.sort_key = natural_sort_key(self.number)

@@ -25,21 +25,18 @@ def matrix_cell(context, row, cell):
     if "matrix_cell" not in once:  # what every cell of the page shares, made once
         pattern = reverse("guarantees:cell", args=["SLUG", "CODE"])
         query = f"?as_of={compare.as_of.isoformat()}" if compare.as_of != context["today"] else ""
-        once["matrix_cell"] = {"pattern": pattern, "query": query, "badges": {}}
+        once["matrix_cell"] = {"pattern": pattern, "query": query}
     shared = once["matrix_cell"]
     url = (
         shared["pattern"].replace("SLUG", row.guarantee.slug).replace("CODE", cell.jurisdiction.code) + shared["query"]
     )
-    badge = shared["badges"].get(cell.status)
-    if badge is None:
-        badge = shared["badges"][cell.status] = status_badge(cell.assessment)
     classes = f"cell cell-{cell.status}" + (" cell-differs" if cell.differs else "")
     parts = [
         format_html('<td class="{}"{}>', classes, mark_safe(" data-details") if cell.assessment else ""),
         format_html(
             '<a class="cell-link" href="{}">{}<span class="visually-hidden"> — {}, {}</span></a>',
             url,
-            badge,
+            status_badge(cell.assessment),
             row.guarantee.name,
             cell.jurisdiction.name,
         ),
