@@ -11,9 +11,8 @@ from collections import defaultdict
 from django.db.models import F
 
 from .models import Assessment
-from .models.law import article_reference
 from .querysets import PUBLISHED, in_force_on_filter
-from .representations import OTHER_LANGUAGES, iso
+from .representations import OTHER_LANGUAGES, assessed_cell_document, provision_document
 
 #: The order of a cell's articles, `Provision.Meta.ordering` through the citation (an instrument sorts by its own).
 CITED_ORDER = [
@@ -24,6 +23,18 @@ CITED_ORDER = [
 ]
 #: the translations of a cell's commentary, in `OTHER_LANGUAGES` order
 COMMENTARIES = [f"commentary_{language}" for language in OTHER_LANGUAGES]
+#: a cited provision's values, in `representations.provision_document`'s order
+PROVISION_FIELDS = [
+    "provision_id",
+    "provision__instrument__slug",
+    "provision__instrument__short_title",
+    "provision__number",
+    "provision__paragraph",
+    "provision__verification",
+    "provision__edition_date",
+    "provision__valid_from",
+    "provision__valid_to",
+]
 
 
 def cell_documents(on_date: datetime.date, guarantee_ids: list[int]) -> dict[int, list[dict]]:
@@ -48,23 +59,11 @@ def cell_documents(on_date: datetime.date, guarantee_ids: list[int]) -> dict[int
     documents, by_assessment = defaultdict(list), {}
     for pk, guarantee, code, status, commentary, *rest in cells:
         translated, (assessed_on, valid_from, valid_to) = rest[: len(COMMENTARIES)], rest[len(COMMENTARIES) :]
-        document = {
-            "jurisdiction": code,
-            "status": status,
-            "commentary": commentary or "",
-            "translations": {
-                language: {"commentary": text or None}
-                for language, text in zip(OTHER_LANGUAGES, translated, strict=True)
-            },
-            "assessed_on": iso(assessed_on),
-            "valid_from": iso(valid_from),
-            "valid_to": iso(valid_to),
-            "provisions": [],
-        }
+        document = assessed_cell_document(code, status, commentary, translated, assessed_on, valid_from, valid_to, [])
         documents[guarantee].append(document)
         by_assessment[pk] = document
-    for assessment, provision in cited_provisions(on_date, list(by_assessment)):
-        by_assessment[assessment]["provisions"].append(provision)
+    for assessment, *values in citations_in_force(on_date, list(by_assessment), *PROVISION_FIELDS):
+        by_assessment[assessment]["provisions"].append(provision_document(*values))
     return documents
 
 
@@ -77,35 +76,3 @@ def citations_in_force(on_date: datetime.date, assessment_ids: list[int], *field
         .order_by(*CITED_ORDER)
         .values_list("assessment_id", *fields)
     )
-
-
-def cited_provisions(on_date: datetime.date, assessment_ids: list[int]):
-    """(assessment id, `representations.provision_summary` of a published article it cites in force on the date)."""
-    citations = citations_in_force(
-        on_date,
-        assessment_ids,
-        "provision_id",
-        "provision__instrument__slug",
-        "provision__instrument__short_title",
-        "provision__number",
-        "provision__paragraph",
-        "provision__verification",
-        "provision__edition_date",
-        "provision__valid_from",
-        "provision__valid_to",
-    )
-    for assessment, pk, slug, short_title, number, paragraph, verification, edition_date, start, end in citations:
-        yield (
-            assessment,
-            {
-                "id": pk,
-                "instrument": slug,
-                "reference": f"{short_title} {article_reference(number, paragraph)}",
-                "article": number,
-                "paragraph": paragraph,
-                "verification": verification,
-                "edition_date": iso(edition_date),
-                "valid_from": iso(start),
-                "valid_to": iso(end),
-            },
-        )

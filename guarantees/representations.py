@@ -11,6 +11,7 @@ from django.conf import settings
 
 from .choices import NOT_ASSESSED
 from .models import Assessment, Guarantee, Jurisdiction, Provision
+from .models.law import article_reference
 
 OTHER_LANGUAGES = [code for code, _ in settings.LANGUAGES if code != settings.MODELTRANSLATION_DEFAULT_LANGUAGE]
 
@@ -37,16 +38,34 @@ def jurisdiction_summary(jurisdiction: Jurisdiction) -> dict:
 
 def provision_summary(provision: Provision) -> dict:
     """A provision as a cell cites it."""
+    instrument = provision.instrument
+    return provision_document(
+        provision.pk,
+        instrument.slug,
+        instrument.short_title,
+        provision.number,
+        provision.paragraph,
+        provision.verification,
+        provision.edition_date,
+        provision.valid_from,
+        provision.valid_to,
+    )
+
+
+def provision_document(
+    pk, instrument, short_title, number, paragraph, verification, edition_date, valid_from, valid_to
+) -> dict:
+    """A provision as a cell cites it, from its values (a model instance's, or a row's: `cell_documents`)."""
     return {
-        "id": provision.pk,
-        "instrument": provision.instrument.slug,
-        "reference": provision_reference(provision),
-        "article": provision.number,
-        "paragraph": provision.paragraph,
-        "verification": provision.verification,
-        "edition_date": iso(provision.edition_date),
-        "valid_from": iso(provision.valid_from),
-        "valid_to": iso(provision.valid_to),
+        "id": pk,
+        "instrument": instrument,
+        "reference": f"{short_title} {article_reference(number, paragraph)}",
+        "article": number,
+        "paragraph": paragraph,
+        "verification": verification,
+        "edition_date": iso(edition_date),
+        "valid_from": iso(valid_from),
+        "valid_to": iso(valid_to),
     }
 
 
@@ -55,15 +74,33 @@ def cell_summary(jurisdiction: Jurisdiction, assessment: Assessment | None) -> d
     then (`provisions_in_force`, from `Assessment.objects.cells_on`)."""
     if assessment is None:
         return {"jurisdiction": jurisdiction.code, "status": NOT_ASSESSED, "provisions": []}
+    return assessed_cell_document(
+        jurisdiction.code,
+        assessment.status,
+        assessment.commentary_en,
+        [getattr(assessment, f"commentary_{language}") for language in OTHER_LANGUAGES],
+        assessment.assessed_on,
+        assessment.valid_from,
+        assessment.valid_to,
+        [provision_summary(provision) for provision in assessment.provisions_in_force],
+    )
+
+
+def assessed_cell_document(
+    code, status, commentary, translated: list, assessed_on, valid_from, valid_to, provisions: list[dict]
+) -> dict:
+    """An assessed cell from its values; `translated` holds the commentary in `OTHER_LANGUAGES`, in order."""
     return {
-        "jurisdiction": jurisdiction.code,
-        "status": assessment.status,
-        "commentary": assessment.commentary_en or "",
-        "translations": translations(assessment, ["commentary"]),
-        "assessed_on": iso(assessment.assessed_on),
-        "valid_from": iso(assessment.valid_from),
-        "valid_to": iso(assessment.valid_to),
-        "provisions": [provision_summary(provision) for provision in assessment.provisions_in_force],
+        "jurisdiction": code,
+        "status": status,
+        "commentary": commentary or "",
+        "translations": {
+            language: {"commentary": text or None} for language, text in zip(OTHER_LANGUAGES, translated, strict=True)
+        },
+        "assessed_on": iso(assessed_on),
+        "valid_from": iso(valid_from),
+        "valid_to": iso(valid_to),
+        "provisions": provisions,
     }
 
 
