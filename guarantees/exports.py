@@ -16,8 +16,7 @@ from .cell_documents import citations_in_force
 from .choices import NOT_ASSESSED
 from .compare import CompareRequest, build_rows
 from .models import Assessment
-from .models.law import article_reference
-from .representations import jurisdiction_summary, row_document
+from .representations import cited_reference, jurisdiction_summary, row_document
 from .spreadsheets import safe_row
 
 CHUNK = 200
@@ -68,7 +67,7 @@ def cell_tuples(compare: CompareRequest, guarantee_ids: list[int]) -> dict[tuple
     )
     references = defaultdict(list)
     for assessment, short_title, number, paragraph in citations:
-        references[assessment].append(f"{short_title} {article_reference(number, paragraph)}")
+        references[assessment].append(cited_reference(short_title, number, paragraph))
     return {key: (status_of[pk], "; ".join(references[pk])) for pk, key in key_of.items()}
 
 

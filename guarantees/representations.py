@@ -29,7 +29,12 @@ def translations(obj, fields: list[str]) -> dict:
 
 def provision_reference(provision: Provision) -> str:
     """'CL 2464 art. 20-1': how a cell names an article it cites."""
-    return f"{provision.instrument.short_title} {provision.reference}"
+    return cited_reference(provision.instrument.short_title, provision.number, provision.paragraph)
+
+
+def cited_reference(short_title: str, number: str, paragraph: str) -> str:
+    """`provision_reference` from the values: the instrument's short title, the article and its paragraph."""
+    return f"{short_title} {article_reference(number, paragraph)}"
 
 
 def jurisdiction_summary(jurisdiction: Jurisdiction) -> dict:
@@ -59,7 +64,7 @@ def provision_document(
     return {
         "id": pk,
         "instrument": instrument,
-        "reference": f"{short_title} {article_reference(number, paragraph)}",
+        "reference": cited_reference(short_title, number, paragraph),
         "article": number,
         "paragraph": paragraph,
         "verification": verification,
