@@ -133,6 +133,11 @@ class LanguageTests(TestCase):
             history, "<h1>ст. 44 Конституционного закона № 2464 «О выборах в Республике Казахстан»</h1>", html=True
         )
         acts = self.client.get(self.url("kk", "guarantees:jurisdiction-changes", "KZ"))
+        # The comparison's own link to its change view names its date as the page's language writes it.
+        compare = self.client.get(
+            self.url("ru", "guarantees:compare"), {"as_of": "2026-07-01", "j": ["KZ", "RU", "KG"]}
+        )
+        self.assertContains(compare, "Что изменилось к 01.07.2026, начиная с")
         for page in (changes, history, acts):
             with self.subTest(url=page.request["PATH_INFO"]):
                 self.assertEqual(english_on(page.content.decode()), [])
