@@ -2,13 +2,17 @@
 
 Every save or delete of content draws a new token in the `ContentVersion` row, in the same transaction as
 the change. Readers fetch the token from the database, so a publication in one process or on one host is
-seen by the next request everywhere, and no process has to be told.
+seen everywhere, and no process has to be told. A process trusts the token it read for
+`CONTENT_VERSION_SECONDS` (one second): a stored page is then served without any query, and another
+process's publication is seen within that second. A change made in this process is seen at once.
 """
 
 import contextlib
 import contextvars
 import secrets
+from time import monotonic
 
+from django.conf import settings
 from django.db import connection, connections
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
@@ -21,16 +25,34 @@ NOT_CONTENT = {ContentVersion, LoadedRecord, Suggestion}
 VERSION_QUERY = f"SELECT token FROM {ContentVersion._meta.db_table} WHERE id = %s"
 
 
+_last_read: tuple[float, int] | None = None  # (when, token): this process's latest reading
+
+
 def current_version() -> int | None:
-    # Plain SQL: read on every request, where the ORM's compiling would cost more than the query.
+    """The token, read from the database at most once every `CONTENT_VERSION_SECONDS`."""
+    global _last_read
+    now = monotonic()
+    if _last_read is not None and now - _last_read[0] < settings.CONTENT_VERSION_SECONDS:
+        return _last_read[1]
+    # Plain SQL: read by every request the cache serves, where the ORM's compiling would cost more than the query.
     with connection.cursor() as cursor:
         cursor.execute(VERSION_QUERY, [VERSION_ROW])
         row = cursor.fetchone()
-    return row[0] if row else None
+    if row is None:
+        return None
+    _last_read = (now, row[0])
+    return row[0]
+
+
+def forget_version() -> None:
+    """The next `current_version()` reads the database."""
+    global _last_read
+    _last_read = None
 
 
 def bump_version() -> None:
     """Draw a new token. Bulk changes (`QuerySet.update`, `bulk_create`) send no signals: call this after them."""
+    forget_version()
     token = secrets.randbits(62)
     if not ContentVersion.objects.filter(pk=VERSION_ROW).update(token=token):
         ContentVersion.objects.update_or_create(pk=VERSION_ROW, defaults={"token": token})
@@ -65,6 +87,7 @@ def bump_on_change(sender, **kwargs) -> None:
 
 def ensure_version(using: str, **kwargs) -> None:
     """After every migrate and every flush (which empties the row's table), the row exists."""
+    forget_version()
     if ContentVersion._meta.db_table in connections[using].introspection.table_names():
         ContentVersion.objects.using(using).get_or_create(pk=VERSION_ROW, defaults={"token": secrets.randbits(62)})
 

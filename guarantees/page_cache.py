@@ -3,7 +3,8 @@
 Django's `CacheMiddleware` does the work (keys from the full URL, the language and the response's `Vary`
 headers; only 200s; nothing marked private or setting a cookie). Two things are added here. The content
 version and today's date open every key, so a publication, or midnight, makes every page new in every
-process and on every host sharing the cache (Redis in production, see `CACHES`). And only anonymous GETs
+process and on every host sharing the cache (Redis in production, see `CACHES`), within the second a
+process trusts the version it read (`content_version.py`). And only anonymous GETs
 are served or stored: a request with any cookie but the CSRF cookie, or with credentials, is rendered as
 usual, and no page that used a CSRF token is stored (forms live on pages of their own, never cached).
 
@@ -15,6 +16,7 @@ import contextvars
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.middleware.cache import CacheMiddleware
+from django.middleware.locale import LocaleMiddleware
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 
@@ -45,6 +47,10 @@ class PageCache(CacheMiddleware):
 
     def __init__(self, get_response):
         super().__init__(get_response, cache_timeout=settings.PAGE_CACHE_SECONDS, cache_alias=CACHE_ALIAS)
+        # The language is part of every key. This runs before LocaleMiddleware, so it chooses it the same way
+        # first (from the path, else the Accept-Language header): a page is looked up under the key it was
+        # stored under, and not under the language of the thread's previous request.
+        self.choose_language = LocaleMiddleware(get_response).process_request
 
     # Django's middleware reads one prefix per instance; here it is per request (see __call__).
     key_prefix = property(lambda self: _key_prefix.get(), lambda self, value: None)
@@ -53,6 +59,7 @@ class PageCache(CacheMiddleware):
         prefix = self.prefix(request)
         if prefix is None:
             return self.get_response(request)
+        self.choose_language(request)
         token = _key_prefix.set(prefix)
         try:
             response = super().__call__(request)

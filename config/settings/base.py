@@ -25,13 +25,13 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 
-# Persistent connections. No health check (a query of its own on every request): the page cache's version
-# read opens nearly every request, and a connection found broken there is closed and the view reconnects.
+# Persistent connections, checked once in each request that uses the database (a page served from the page
+# cache does not): a connection a database restart broke is replaced before the view's first query.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
-        conn_health_checks=env_bool("CONN_HEALTH_CHECKS", False),
+        conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -67,6 +67,9 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Straight after the static files: a stored page passes no more layers than a file does. What the layers
+    # below add (Vary, Content-Language, Content-Length, CSP, X-Frame-Options) is stored with it.
+    "guarantees.page_cache.PageCache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -77,7 +80,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "guarantees.middleware.RejectBadAdminIds",
     "guarantees.middleware.CanonicalQueryString",
-    "guarantees.page_cache.PageCache",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -128,6 +130,9 @@ CACHES = {
 }
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))  # 0 turns the page cache off
 PAGE_CACHE_MAX_BYTES = 1_000_000
+# How long a process trusts the content version it read (guarantees/content_version.py): another process's
+# publication reaches anonymous readers within this time; 0 reads it on every request.
+CONTENT_VERSION_SECONDS = float(os.environ.get("CONTENT_VERSION_SECONDS", "1"))
 # Counts over the whole content (facets, coverage) kept per content version, with the page cache on or off.
 AGGREGATE_CACHE_SECONDS = int(os.environ.get("AGGREGATE_CACHE_SECONDS", "600"))
 

@@ -22,3 +22,7 @@ if not CACHE_URL and not env_bool("TEST_SHARED_LIMITS", False):
         "limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "limits"},
     }
 API_ANONYMOUS_RATE = os.environ.get("TEST_API_ANONYMOUS_RATE", API_ANONYMOUS_RATE)
+
+# Pages read the content version on every request here, so that query budgets do not depend on how long a test
+# takes; the tests of the one second a process trusts it (test_page_cache.py, test_shared_cache.py) set it.
+CONTENT_VERSION_SECONDS = float(os.environ.get("CONTENT_VERSION_SECONDS", "0"))

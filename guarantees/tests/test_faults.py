@@ -2,7 +2,7 @@
 
 import psycopg
 import pytest
-from django.db import connection
+from django.db import close_old_connections, connection
 from django.urls import reverse
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="terminates a PostgreSQL backend")
@@ -48,9 +48,12 @@ def test_database_lost_mid_request_gives_503_then_recovers(client):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_connection_lost_between_requests_is_reopened_unnoticed(client):
+@pytest.mark.parametrize("version_seconds", [0, 1], ids=["version read every request", "version trusted"])
+def test_connection_lost_between_requests_is_reopened_unnoticed(client, settings, version_seconds):
+    settings.CONTENT_VERSION_SECONDS = version_seconds  # trusted, the view's first query is the request's first
     url = reverse("guarantees:guarantee-list")
     assert client.get(url).status_code == 200
     connection.ensure_connection()
     terminate_this_connection()  # as a database restart does to every persistent connection
+    close_old_connections()  # what a server does as each request starts; the test client leaves it out
     assert client.get(url + "?kind=condition").status_code == 200
