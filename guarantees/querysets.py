@@ -22,6 +22,11 @@ CELL_FIELDS_NOT_SUMMARISED = [
     *("commentary", "commentary_en", "commentary_ru", "commentary_kk"),
     *("created_at", "updated_at"),
 ]
+#: What a list item does not show of a guarantee: its description and its review record.
+GUARANTEE_FIELDS_NOT_LISTED = [
+    *("description", "description_en", "description_ru", "description_kk"),
+    *("pending", "reviewed_at", "created_at", "updated_at"),
+]
 PROVISION_FIELDS_NOT_SUMMARISED = [
     *("text_original", "text_en", "heading_original", "heading_local", "heading_en", "where_read"),
     *("created_at", "updated_at"),
@@ -116,6 +121,10 @@ class GuaranteeQuerySet(models.QuerySet):
 
     def of_kind(self, kind: str):
         return self.filter(category__kind=kind)
+
+    def as_list_items(self):
+        """What an item of the list shows: the guarantee and its category (its cells: `cell_strips.py`)."""
+        return self.select_related("category").defer(*GUARANTEE_FIELDS_NOT_LISTED)
 
     def with_cells_on(
         self,

@@ -8,6 +8,7 @@ import functools
 from django import template
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from ..choices import NOT_ASSESSED, AssessmentStatus, Verification
@@ -23,6 +24,19 @@ BADGE = '<span class="status status-{}"><span aria-hidden="true" class="status-s
 def status_badge(assessment):
     """`assessment` may be None: the pair has not been assessed yet."""
     return badge_of(assessment.status if assessment is not None else NOT_ASSESSED, get_language())
+
+
+@register.simple_tag
+def status_strip(cells):
+    """A list item's strip: each jurisdiction's code and the badge of its cell, from (code, status) pairs."""
+    language = get_language()
+    return mark_safe("".join(strip_entry(code, status, language) for code, status in cells))  # each made safe
+
+
+@functools.cache
+def strip_entry(code: str, status: str, language: str) -> str:
+    """One jurisdiction of a strip, made once: a list page shows 600 of them."""
+    return format_html('<li><span class="code">{}</span> {}</li>', code, badge_of(status, language))
 
 
 @functools.cache

@@ -1,15 +1,16 @@
 """Every way out of the system tells the same law on the same date.
 
-The guarantee list (its JSON), the matrix (its JSON and CSV exports), the API's guarantee list and the API's
-matrix are asked the same filters and date; each answer is reduced to {guarantee: {jurisdiction: (status,
-cited provisions)}} and they must be equal. Dates are drawn on both sides of every validity boundary in the
-shipped data.
+The guarantee list (its JSON and the strips of its HTML), the matrix (its JSON and CSV exports), the API's
+guarantee list and the API's matrix are asked the same filters and date; each answer is reduced to
+{guarantee: {jurisdiction: (status, cited provisions)}} and they must be equal. Dates are drawn on both sides
+of every validity boundary in the shipped data.
 """
 
 import csv
 import datetime
 import io
 import json
+import re
 
 from django.test import TestCase
 from django.urls import reverse
@@ -24,6 +25,7 @@ from .curated import load_curated
 from .factories import make_assessment, make_instrument, make_provision
 
 STATUS_FILTERS = ["provided_in", "partial_in", "absent_in", "unassessed_in"]
+STRIP_ENTRY = r'<span class="code">(\w+)</span> <span class="status status-(\w+)"'
 
 
 def boundary_dates() -> list[datetime.date]:
@@ -62,6 +64,20 @@ class Readers:
             document = self.get(reverse("guarantees:guarantee-list"), {**params, "format": "json", "page": page}).json()
             found |= {row["guarantee"]: cells_of(row["cells"]) for row in document["guarantees"]}
             if page >= document["pages"] or not document["count"]:
+                return found
+            page += 1
+
+    def guarantee_list_strips(self, params: dict) -> dict:
+        """The statuses the list's HTML shows in each item's strip; a jurisdiction not assessed has no entry."""
+        found, page = {}, 1
+        while True:
+            response = self.get(reverse("guarantees:guarantee-list"), {**params, "page": page})
+            html = response.content.decode()
+            for item in html.split('<li class="guarantee-item">')[1:]:
+                slug = re.search(r'<h3><a href="/en/guarantees/([^/"]+)/"', item).group(1)
+                strip = re.search(r'<ul class="cell-strip"[^>]*>(.*?)</ul>', item, re.S).group(1)
+                found[slug] = dict(re.findall(STRIP_ENTRY, strip))
+            if not response.context["page"].has_next():
                 return found
             page += 1
 
@@ -105,6 +121,11 @@ class AgreementMixin:
         names = dict(Guarantee.objects.values_list("slug", "name_en"))
         statuses = {names[slug]: {code: cell[0] for code, cell in cells.items()} for slug, cells in listed.items()}
         self.assertEqual(readers.matrix_csv_statuses(params), statuses, params)
+        assessed = {
+            slug: {code: status for code, (status, _provisions) in cells.items() if status != NOT_ASSESSED}
+            for slug, cells in listed.items()
+        }
+        self.assertEqual(readers.guarantee_list_strips(params), assessed, params)
         return listed
 
 

@@ -5,11 +5,13 @@ import datetime
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from ..aggregates import kept_until_content_changes
+from ..cell_strips import status_strips
 from ..choices import CitationPurpose
 from ..citations import guarantee_citations
 from ..compare import build_rows
@@ -41,25 +43,32 @@ class GuaranteeListView(TemplateView):
         if output not in {"html", "json"}:
             return bad_request(request, [_("Unknown format “%(format)s”: use json.") % {"format": output[:20]}])
         as_json = output == "json"
+        rows = filterset.qs.with_cells_on(filterset.on_date, texts=False) if as_json else filterset.qs.as_list_items()
         try:
-            rows = filterset.qs.with_cells_on(filterset.on_date, evidence=as_json, texts=False)
             page = page_of(request, rows, self.paginate_by)
         except BadPage as error:
             return bad_request(request, [str(error)])
         if as_json:
             return JsonResponse(list_document(filterset, page), json_dumps_params={"ensure_ascii": False})
+        strips = status_strips(filterset.on_date, [guarantee.pk for guarantee in page.object_list])
         filters = request.GET.copy()
         filters.pop("page", None)  # the facets' links lead back to the first page
         filters = filters.urlencode()  # canonical: the middleware redirected any other spelling
         context = self.get_context_data(
             filterset=filterset,
             page=page,
-            facets=kept_until_content_changes("facets", filters, lambda: build_facets(filterset)),
-            status_grid=kept_until_content_changes("status-grid", filters, lambda: build_status_grid(filterset)),
-            jurisdictions=Jurisdiction.objects.all(),
+            items=[(guarantee, strips[guarantee.pk]) for guarantee in page.object_list],
+            # Rendered once per set of filters, language and content version: the grid's cells, the facets' options.
+            filter_counts=kept_until_content_changes("filter-counts", filters, lambda: filter_counts(filterset)),
             has_filters=any(name != "page" for name in request.GET),
         )
         return self.render_to_response(context)
+
+
+def filter_counts(filterset: GuaranteeFilterSet) -> str:
+    """The sidebar's counts: the status grid and the facets, each option a link that toggles it."""
+    context = {"status_grid": build_status_grid(filterset), "facets": build_facets(filterset)}
+    return render_to_string("guarantees/partials/_filter_counts.html", context)
 
 
 def list_document(filterset: GuaranteeFilterSet, page) -> dict:
