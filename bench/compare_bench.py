@@ -83,6 +83,8 @@ def main() -> None:
         f"/en/compare/?{three}&diff=1",
         f"/en/compare/?{three}&kind=tool&page={2 if SCALE == 1 else 1}",
         f"/en/compare/?{three}&format=csv",
+        f"/en/compare/?{three}&format=json",
+        f"/api/compare/?{three}",
         "/en/guarantees/",
         "/en/guarantees/?kind=tool&provided_in=AA",
         "/api/guarantees/",

@@ -1,8 +1,9 @@
-"""The cells of many guarantees as documents, read as tuples: the API's guarantees without model instances.
+"""The cells of many guarantees as documents, read as tuples: the API and the JSON exports without model instances.
 
 `cell_documents` gives, for a page of guarantees, the same documents as `representations.cell_summary` over
 `Guarantee.objects.with_cells_on`: the same cells, articles, order and fields, from two queries whose rows
 are tuples, so that a page of 100 guarantees × 30 jurisdictions does not build ten thousand model instances.
+`row_documents` puts them in the matrix's rows: a guarantee and its cell in each chosen jurisdiction.
 """
 
 import datetime
@@ -12,7 +13,13 @@ from django.db.models import F
 
 from .models import Assessment
 from .querysets import PUBLISHED, in_force_on_filter
-from .representations import OTHER_LANGUAGES, assessed_cell_document, provision_document
+from .representations import (
+    OTHER_LANGUAGES,
+    assessed_cell_document,
+    cell_summary,
+    guarantee_summary,
+    provision_document,
+)
 
 #: The order of a cell's articles, `Provision.Meta.ordering` through the citation (an instrument sorts by its own).
 CITED_ORDER = [
@@ -37,24 +44,35 @@ PROVISION_FIELDS = [
 ]
 
 
-def cell_documents(on_date: datetime.date, guarantee_ids: list[int]) -> dict[int, list[dict]]:
-    """guarantee id -> the documents of its published cells in force on the date, in jurisdiction order."""
-    cells = (
-        Assessment.objects.published()
-        .in_force_on(on_date)
-        .filter(guarantee_id__in=guarantee_ids)
-        .order_by("jurisdiction__order", "jurisdiction__code")
-        .values_list(
-            "pk",
-            "guarantee_id",
-            "jurisdiction__code",
-            "status",
-            "commentary_en",
-            *COMMENTARIES,
-            "assessed_on",
-            "valid_from",
-            "valid_to",
-        )
+def row_documents(guarantees, jurisdictions, on_date: datetime.date) -> list[dict]:
+    """The matrix's rows as documents: each guarantee, and its cell in each of the jurisdictions, in their order
+    (not assessed where none is in force)."""
+    guarantees = list(guarantees)
+    cells = cell_documents(on_date, [guarantee.pk for guarantee in guarantees], jurisdictions)
+    rows = []
+    for guarantee in guarantees:
+        by_code = {document["jurisdiction"]: document for document in cells[guarantee.pk]}
+        row = {j.code: by_code.get(j.code) or cell_summary(j, None) for j in jurisdictions}
+        rows.append({**guarantee_summary(guarantee), "cells": row})
+    return rows
+
+
+def cell_documents(on_date: datetime.date, guarantee_ids: list[int], jurisdictions=None) -> dict[int, list[dict]]:
+    """guarantee id -> the documents of its published cells in force on the date, in jurisdiction order; only
+    those of the given jurisdictions, if any are given."""
+    cells = Assessment.objects.published().in_force_on(on_date).filter(guarantee_id__in=guarantee_ids)
+    if jurisdictions is not None:
+        cells = cells.filter(jurisdiction__in=jurisdictions)
+    cells = cells.order_by("jurisdiction__order", "jurisdiction__code").values_list(
+        "pk",
+        "guarantee_id",
+        "jurisdiction__code",
+        "status",
+        "commentary_en",
+        *COMMENTARIES,
+        "assessed_on",
+        "valid_from",
+        "valid_to",
     )
     documents, by_assessment = defaultdict(list), {}
     for pk, guarantee, code, status, commentary, *rest in cells:

@@ -12,11 +12,11 @@ from itertools import islice
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 
-from .cell_documents import citations_in_force
+from .cell_documents import citations_in_force, row_documents
 from .choices import NOT_ASSESSED
-from .compare import CompareRequest, build_rows
+from .compare import CompareRequest
 from .models import Assessment
-from .representations import cited_reference, jurisdiction_summary, row_document
+from .representations import cited_reference, jurisdiction_summary
 from .spreadsheets import safe_row
 
 CHUNK = 200
@@ -90,8 +90,11 @@ def json_chunks(compare: CompareRequest, rows: QuerySet, url: str) -> Iterator[s
         "url": url,
     }
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "rows": ['
-    for index, row in enumerate(build_rows(rows.iterator(chunk_size=CHUNK), compare.jurisdictions)):
-        yield ("," if index else "") + json.dumps(row_document(row), ensure_ascii=False)
+    separator = ""
+    for chunk in chunks(rows.select_related("category").iterator(chunk_size=CHUNK), CHUNK):
+        for document in row_documents(chunk, compare.jurisdictions, compare.as_of):
+            yield separator + json.dumps(document, ensure_ascii=False)
+            separator = ","
     yield "]}"
 
 

@@ -11,9 +11,10 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ..cell_documents import row_documents
 from ..changes import ChangeRequestError, change_document, changed_cells, changes_head, parse_change_request
 from ..choices import InstrumentKind, InstrumentStatus, PublicationStatus, Verification
-from ..compare import CompareError, build_rows, matrix_queryset, parse_compare_request
+from ..compare import CompareError, matrix_rows, parse_compare_request
 from ..filters import GuaranteeFilterSet
 from ..models import (
     Amendment,
@@ -27,7 +28,7 @@ from ..models import (
     Provision,
     Source,
 )
-from ..representations import jurisdiction_summary, row_document
+from ..representations import jurisdiction_summary
 from . import serializers
 
 
@@ -168,8 +169,8 @@ class CompareView(StrictQueryString, APIView):
         except CompareError as error:
             raise ValidationError({"errors": error.problems}) from None
         paginator = Pagination()
-        page = paginator.paginate_queryset(matrix_queryset(compare, texts=False), request, view=self)
-        rows = [row_document(row) for row in build_rows(page, compare.jurisdictions)]
+        page = paginator.paginate_queryset(matrix_rows(compare).select_related("category"), request, view=self)
+        rows = row_documents(page, compare.jurisdictions, compare.as_of)
         response = paginator.get_paginated_response(rows)
         response.data = {
             "as_of": compare.as_of.isoformat(),

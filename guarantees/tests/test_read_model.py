@@ -3,7 +3,8 @@
 The guarantee list (its JSON and the strips of its HTML), the matrix (its JSON and CSV exports), the API's
 guarantee list and the API's matrix are asked the same filters and date; each answer is reduced to
 {guarantee: {jurisdiction: (status, cited provisions)}} and they must be equal. Dates are drawn on both sides
-of every validity boundary in the shipped data.
+of every validity boundary in the shipped data. The list's JSON is built from model instances, the others from
+tuples (`matrix_cells`, `cell_strips`, `cell_documents`): the test holds the two ways of reading equal.
 """
 
 import csv

@@ -43,7 +43,7 @@ def compare(request):
     if compare.export_format == "csv":
         return csv_response(compare, matrix_rows(compare))
     if compare.export_format == "json":
-        return json_response(compare, matrix_queryset(compare, texts=False), request.build_absolute_uri())
+        return json_response(compare, matrix_rows(compare), request.build_absolute_uri())
     rows = matrix_rows(compare).select_related("category__parent")  # the cells are read per page, as tuples
     try:
         page = page_of(request, rows, rows_per_page(len(compare.jurisdictions)))
