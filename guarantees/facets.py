@@ -6,13 +6,16 @@ Every option carries its count, whether it is selected, and the URL that toggles
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .choices import AssessmentStatus, Kind
 from .filters import STATUS_FILTERS, GuaranteeFilterSet
 from .models import Assessment, Jurisdiction
+from .templatetags.language import in_english
 
 #: facet parameter -> (path to the option's value, path to its label or None for Kind, heading)
 FACETS = {
@@ -67,27 +70,42 @@ def build_facets(filterset: GuaranteeFilterSet) -> list[Facet]:
     params = filterset.data
     facets = []
     kind_labels = dict(Kind.choices)
+    language = get_language()
     for name, (value_path, label_path, heading) in FACETS.items():
+        # modeltranslation reads a relation's `name` in the default language: each language's column is named
+        labels = [f"{label_path}_{language}", f"{label_path}_{settings.LANGUAGE_CODE}"] if label_path else []
+        labels = list(dict.fromkeys(labels))
         rows = (
             narrowed_without(filterset, [name])
             .exclude(**{f"{value_path}__isnull": True})
             .order_by()
-            .values(value_path, *([label_path] if label_path else []), *([ORDER[name]] if name in ORDER else []))
+            .values(value_path, *labels, *([ORDER[name]] if name in ORDER else []))
             .annotate(count=Count("pk", distinct=True))
         )
         selected = set(params.getlist(name))
         options = [
             FacetOption(
                 value=row[value_path],
-                label=row[label_path] if label_path else kind_labels.get(row[value_path], row[value_path]),
+                label=option_label(row, labels) if label_path else kind_labels.get(row[value_path], row[value_path]),
                 count=row["count"],
                 selected=row[value_path] in selected,
                 url=toggle_url(params, name, row[value_path]),
             )
-            for row in sorted(rows, key=lambda row: (row.get(ORDER.get(name), 0), str(row.get(label_path) or "")))
+            for row in sorted(rows, key=lambda row, name=name, labels=labels: facet_order(row, name, labels))
         ]
         facets.append(Facet(name=name, label=str(heading), options=options))
     return facets
+
+
+def option_label(row: dict, labels: list[str]) -> str:
+    """The option's name in the page's language; the English one, marked, where it is not translated yet."""
+    local, english = row[labels[0]], row[labels[-1]]
+    return local or (in_english(english) if english else "")
+
+
+def facet_order(row: dict, name: str, labels: list[str]) -> tuple:
+    """Stages, rights and principles in their own order; the rest, and ties, by the name shown."""
+    return row.get(ORDER.get(name), 0), next((row[label] for label in labels if row[label]), "")
 
 
 @dataclass

@@ -30,8 +30,13 @@ def localized(obj, field: str):
         # escaped here, and so safe: an HTML-aware filter after it (truncatewords_html) would otherwise escape
         # the text and autoescaping escape it again ("Voevodin&amp;#x27;s")
         return conditional_escape(value)
+    return in_english(value)
+
+
+def in_english(text: str) -> str:
+    """The English text standing in for a translation not made yet, marked as such."""
     return format_html(
         '<span lang="en">{}</span> <span class="fallback-mark" title="{}">EN</span>',
-        value,
+        text,
         _("Not yet translated; shown in English."),
     )

@@ -8,7 +8,8 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 
-from guarantees.models import Guarantee, Instrument
+from guarantees.content_version import bump_version
+from guarantees.models import Category, Guarantee, Instrument
 from guarantees.models.law import russian_genitive
 
 from .curated import load_curated
@@ -86,6 +87,21 @@ class LanguageTests(TestCase):
         english = Guarantee.objects.get(slug="secret-ballot").summary_en
         self.assertContains(response, f'<span lang="en">{english}</span>')
         self.assertContains(response, 'class="fallback-mark"')
+
+    def test_the_list_names_its_filters_in_the_page_language(self):
+        judicial = Category.objects.get(slug="judicial-protection")
+        self.assertEqual(self.facet_option_label("ru", judicial.slug), judicial.name_ru)
+        Category.objects.filter(pk=judicial.pk).update(name_ru="")
+        bump_version()  # an update() sends no signal
+        label = self.facet_option_label("ru", judicial.slug)
+        self.assertEqual(label, f'<span lang="en">{judicial.name_en}</span> <span class="fallback-mark"')
+
+    def facet_option_label(self, language: str, category: str) -> str:
+        """What the list's category facet shows for the category, up to the end of its name."""
+        page = self.client.get(self.url(language, "guarantees:guarantee-list")).content.decode()
+        option = re.search(rf'<a href="\?category={category}" class="facet-option[^>]*>(.*?)</a>', page, re.S).group(1)
+        label = option.split("</span>", 1)[1].strip()  # after the check box
+        return label.split(' title="')[0]
 
     def test_switcher_keeps_the_page_and_its_query_string(self):
         response = self.client.get(self.url("ru", "guarantees:compare") + "?j=KZ&j=RU&kind=tool")
