@@ -33,6 +33,16 @@ def localized(obj, field: str):
     return in_english(value)
 
 
+@register.filter
+def written_in_english(text: str):
+    """A curator's prose kept in English only (why a cell is not yet assessed, a note, where an amending act was
+    read): marked as English on the other languages' pages, so that browsers and screen readers read it so.
+    A provision's `where_read` is not: it names Russian and Kazakh sources in their own words."""
+    if get_language() == settings.LANGUAGE_CODE:
+        return conditional_escape(text)
+    return format_html('<span lang="en">{}</span>', text)
+
+
 def in_english(text: str) -> str:
     """The English text standing in for a translation not made yet, marked as such."""
     return format_html(

@@ -7,9 +7,10 @@ from django.conf import settings
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
 from guarantees.content_version import bump_version
-from guarantees.models import Category, Guarantee, Instrument
+from guarantees.models import Category, Guarantee, Instrument, UnassessedCell
 from guarantees.models.law import russian_genitive
 
 from .curated import load_curated
@@ -102,6 +103,19 @@ class LanguageTests(TestCase):
         option = re.search(rf'<a href="\?category={category}" class="facet-option[^>]*>(.*?)</a>', page, re.S).group(1)
         label = option.split("</span>", 1)[1].strip()  # after the check box
         return label.split(' title="')[0]
+
+    def test_texts_kept_in_english_are_marked_as_english_on_the_other_pages(self):
+        unassessed = UnassessedCell.objects.select_related("guarantee", "jurisdiction").first()
+        args = [unassessed.guarantee.slug, unassessed.jurisdiction.code]
+        first_line = escape(unassessed.reason.splitlines()[0])
+        english = self.client.get(self.url("en", "guarantees:cell", *args))
+        self.assertContains(english, f"<p>{first_line}")
+        for language in ("ru", "kk"):
+            with self.subTest(language=language):
+                page = self.client.get(self.url(language, "guarantees:cell", *args))
+                self.assertContains(page, f'<p><span lang="en">{first_line}')
+                sources = self.client.get(self.url(language, "guarantees:sources"))
+                self.assertContains(sources, '<p class="note"><span lang="en">')
 
     def test_switcher_keeps_the_page_and_its_query_string(self):
         response = self.client.get(self.url("ru", "guarantees:compare") + "?j=KZ&j=RU&kind=tool")
