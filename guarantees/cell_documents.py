@@ -17,7 +17,7 @@ from .representations import (
     OTHER_LANGUAGES,
     assessed_cell_document,
     cell_summary,
-    guarantee_summary,
+    guarantee_row_document,
     provision_document,
 )
 
@@ -53,7 +53,7 @@ def row_documents(guarantees, jurisdictions, on_date: datetime.date) -> list[dic
     for guarantee in guarantees:
         by_code = {document["jurisdiction"]: document for document in cells[guarantee.pk]}
         row = {j.code: by_code.get(j.code) or cell_summary(j, None) for j in jurisdictions}
-        rows.append({**guarantee_summary(guarantee), "cells": row})
+        rows.append(guarantee_row_document(guarantee, row))
     return rows
 
 

@@ -121,7 +121,11 @@ def guarantee_summary(guarantee: Guarantee) -> dict:
 
 def row_document(row) -> dict:
     """A row of the matrix (`compare.Row`): the guarantee and its cell in each chosen jurisdiction."""
-    return {
-        **guarantee_summary(row.guarantee),
-        "cells": {cell.jurisdiction.code: cell_summary(cell.jurisdiction, cell.assessment) for cell in row.cells},
-    }
+    cells = {cell.jurisdiction.code: cell_summary(cell.jurisdiction, cell.assessment) for cell in row.cells}
+    return guarantee_row_document(row.guarantee, cells)
+
+
+def guarantee_row_document(guarantee: Guarantee, cells: dict[str, dict]) -> dict:
+    """A row of the matrix from its guarantee and its cells' documents by jurisdiction code, in column order
+    (`row_document`, and `cell_documents.row_documents` from tuples)."""
+    return {**guarantee_summary(guarantee), "cells": cells}
