@@ -12,7 +12,7 @@ from .compare import Coverage
 
 CELL_WIDTH = 64
 CELL_HEIGHT = 28
-LABEL_WIDTH = 250
+LABEL_WIDTH = 300  # a category name of 36 characters, Cyrillic ones the widest, at 13 px
 HEADER_HEIGHT = 30
 # From the lightest to the darkest shade: 0% covered to 100% covered.
 LIGHT = (236, 242, 248)
